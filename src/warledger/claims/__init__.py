@@ -1,0 +1,1 @@
+"""Claims: casualties, territorial control and events found in one document's sentences."""

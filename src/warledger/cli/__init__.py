@@ -1,0 +1,1 @@
+"""The `warledger` command line: a thin skin over the library."""

@@ -1,0 +1,26 @@
+"""A cheap language guess: enough to keep non-English text away from English rules."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# The most frequent English function words; real English prose is >25% these.
+_EN_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on was with as by at from it are were be has have had "
+    "he she they his her their this which an or not but its said after been who will".split()
+)
+
+
+def detect_language(text: str) -> str | None:
+    """Return "en" for English, "und" for text in another language, None for too little text."""
+    words = _WORD.findall(text[:20000])
+    if len(words) < 3:
+        return None
+    latin = sum(1 for w in words if w.isascii())
+    if latin / len(words) < 0.5:
+        return "und"
+    hits = sum(1 for w in words if w.lower() in _EN_FUNCTION_WORDS)
+    if len(words) < 12:
+        return "en" if hits else "und"
+    return "en" if hits / len(words) >= 0.12 else "und"

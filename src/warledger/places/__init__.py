@@ -1,0 +1,5 @@
+"""Places: an offline GeoNames-derived gazetteer, transliteration-aware matching, context."""
+
+from warledger.places.gazetteer import Gazetteer
+
+__all__ = ["Gazetteer"]

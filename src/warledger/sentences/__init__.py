@@ -1,0 +1,1 @@
+"""Sentences: spaCy processing with boundaries at titles, bylines and paragraph breaks."""
