@@ -24,3 +24,21 @@ def detect_language(text: str) -> str | None:
     if len(words) < 12:
         return "en" if hits else "und"
     return "en" if hits / len(words) >= 0.12 else "und"
+
+
+def resolve_language(text: str, declared: str | None = None) -> str | None:
+    """Combine a declared language (HTML lang, feed, JSON field) with the guess from the text.
+
+    A page that declares a language other than English is believed; a page that
+    declares English is checked against its text, because templates often carry
+    a site-wide ``lang="en"`` over translated articles.
+    """
+    primary = (
+        declared.strip().lower().replace("_", "-").split("-")[0] if declared and declared.strip() else None
+    )
+    guessed = detect_language(text)
+    if primary and primary != "en":
+        return primary
+    if guessed is None:
+        return primary
+    return guessed
