@@ -1,13 +1,15 @@
 """DocContext: what every claim extractor needs to know about the document it reads.
 
-One is built per document by `claims.extract.DocumentExtractor`. Extractors
-(casualties, control, events) get sentences (spaCy `Span`s) and ask the context for
-the things that are resolved once per document: actors, places, dates, who said it
-and how sure they were.
+One is built per document by `claims.extract.DocumentExtractor`. The document is
+split into paragraphs; only paragraphs that pass the cheap cue filter are parsed by
+spaCy. Extractors (casualties, control, events) walk `ctx.sentences` (spaCy `Span`s;
+offsets into the document are `ctx.abs(char)`) and ask the context for what is
+resolved once per document: actors, places, dates, who said it and how sure.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,21 +18,86 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from warledger.actors import ActorIndex, ResolvedActor
+from warledger.claims.attribution import Attribution, AttributionFinder
+from warledger.claims.lexicon import Lexicons
 from warledger.dates import TimeMention, find_time_expressions
 from warledger.documents.model import Document
 from warledger.places import Gazetteer
-from warledger.types import Evidence, Place, When
+from warledger.types import Evidence, Place, Precision, When
+
+
+@dataclass(slots=True)
+class Paragraph:
+    index: int
+    start: int  # offset of the paragraph in the document text
+    text: str
+    doc: Doc | None = None  # None when the cue filter kept it away from the parser
+
+
+@dataclass(slots=True)
+class Sentence:
+    span: Span  # spaCy span inside the paragraph's Doc
+    para: Paragraph
+    index: int  # running index over the document's parsed sentences
+
+    @property
+    def start(self) -> int:
+        return self.para.start + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.para.start + self.span.end_char
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def abs(self, char_in_para: int) -> int:
+        return self.para.start + char_in_para
+
+
+_PARA_SPLIT = re.compile(r"\n")
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Lines are paragraphs: titles, bylines and paragraph breaks end sentences."""
+    out, pos = [], 0
+    for i, line in enumerate(_PARA_SPLIT.split(text)):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append(Paragraph(len(out), pos + lead, stripped))
+        pos += len(line) + 1
+        del i
+    return out
 
 
 @dataclass
 class DocContext:
     document: Document
-    doc: Doc
+    paragraphs: list[Paragraph]
     actors: ActorIndex
     gazetteer: Gazetteer
+    lex: Lexicons
     _ids: Counter = field(default_factory=Counter)
 
-    # ---- identity -------------------------------------------------------------
+    # ---- structure --------------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out = []
+        for p in self.paragraphs:
+            if p.doc is None:
+                continue
+            for s in p.doc.sents:
+                if s.text.strip():
+                    out.append(Sentence(s, p, len(out)))
+        return out
+
+    def is_title(self, sent: Sentence) -> bool:
+        """The first line, when it reads as a headline (no final full stop)."""
+        p = sent.para
+        return p.index == 0 and not p.text.rstrip().endswith((".", "”", '"')) and len(p.text) < 200
+
     def next_id(self, prefix: str) -> str:
         self._ids[prefix] += 1
         return f"{prefix}{self._ids[prefix]}"
@@ -39,40 +106,174 @@ class DocContext:
     def published(self) -> date | None:
         return self.document.published
 
-    # ---- evidence -------------------------------------------------------------
-    def evidence(self, start: int, end: int, sent: Span) -> Evidence:
-        """Evidence from character offsets inside the document (never text.find)."""
-        return Evidence(start=start, end=end, sentence=sent.text.strip(), sentence_start=sent.start_char)
+    def evidence(self, sent: Sentence, start_char: int, end_char: int) -> Evidence:
+        """Evidence from paragraph-local character offsets (never text.find)."""
+        return Evidence(
+            start=sent.abs(start_char), end=sent.abs(end_char), sentence=sent.text.strip(), sentence_start=sent.start
+        )
 
-    # ---- actors ---------------------------------------------------------------
+    # ---- actors -----------------------------------------------------------------
     @cached_property
     def actor_mentions(self) -> list[tuple[int, int, ResolvedActor]]:
         """Every occurrence of a known actor alias in the text, in order."""
         return self.actors.find(self.document.text)
 
-    def resolve_actor(self, text: str) -> ResolvedActor | None:
-        return self.actors.resolve(text, country=self.main_country)
+    def resolve_actor(self, text: str, at: int | None = None, strict: bool = False) -> ResolvedActor | None:
+        """Canonical actor for a phrase; definite descriptions ("the group", "the monitor")
+        go to the nearest earlier actor of the right kind."""
+        text = (text or "").strip()
+        if not text:
+            return None
+        r = self.actors.resolve(text, country=self.main_country)
+        if r is not None and r.known:
+            return r
+        coref = self.coreference(text, at)
+        if coref is not None:
+            return coref
+        if strict:
+            return None
+        return r
 
-    # ---- places ---------------------------------------------------------------
+    _COREF_KINDS = {
+        "monitor": ("monitor",),
+        "observatory": ("monitor",),
+        "group": ("non-state armed group",),
+        "militants": ("non-state armed group",),
+        "militant group": ("non-state armed group",),
+        "jihadists": ("non-state armed group",),
+        "jihadis": ("non-state armed group",),
+        "insurgents": ("non-state armed group",),
+        "rebels": ("non-state armed group",),
+        "extremists": ("non-state armed group",),
+        "terrorists": ("non-state armed group",),
+        "organization": ("non-state armed group", "monitor"),
+        "organisation": ("non-state armed group", "monitor"),
+        "agency": ("media", "government body", "monitor"),
+        "news agency": ("media",),
+        "ministry": ("government body",),
+        "alliance": ("non-state armed group", "coalition"),
+        "coalition": ("coalition",),
+        "militia": ("non-state armed group",),
+    }
+
+    def coreference(self, text: str, at: int | None) -> ResolvedActor | None:
+        words = text.lower().split()
+        if not words or words[0] not in ("the", "this", "that", "these", "those", "its", "their"):
+            return None
+        noun = " ".join(words[1:])
+        kinds = self._COREF_KINDS.get(noun) or self._COREF_KINDS.get(words[-1])
+        if not kinds:
+            return None
+        best = None
+        for s, _e, actor in self.actor_mentions:
+            if at is not None and s >= at:
+                break
+            if actor.known and (actor.kind or "") in kinds:
+                best = actor
+        return best
+
+    def actor_name(self, text: str, at: int | None = None) -> str | None:
+        r = self.resolve_actor(text, at)
+        return r.name if r else None
+
+    # ---- attribution and hedging -----------------------------------------------------
+    @cached_property
+    def _attribution_finder(self) -> AttributionFinder:
+        def resolve(phrase, at, strict=False):
+            r = self.resolve_actor(phrase, at, strict=strict)
+            return r.name if r and r.known else None
+
+        return AttributionFinder(self.lex, resolve)
+
+    @cached_property
+    def publisher(self) -> str | None:
+        pub = self.document.publisher
+        if not pub:
+            return None
+        r = self.actors.resolve(pub)
+        return r.name if r and r.known else pub
+
+    @cached_property
+    def _attributions(self) -> list[Attribution | None]:
+        finder = self._attribution_finder
+        sents = self.sentences
+        explicit = [finder.explicit(s.span) for s in sents]
+        out: list[Attribution | None] = []
+        for i, s in enumerate(sents):
+            a = explicit[i]
+            if a is not None and a.chain and a.chain[0] == "__pronoun__":
+                prev = next((out[j] for j in range(i - 1, -1, -1) if out[j] is not None), None)
+                rest = [n for n in a.chain[1:]]
+                a = Attribution(chain=(prev.chain if prev else []) + [n for n in rest if not prev or n not in prev.chain],
+                                generic=prev.generic if prev else False) if (prev or rest) else None
+            if a is None:
+                a = self._carried(i, sents, explicit, out)
+            out.append(a)
+        return out
+
+    def _carried(self, i, sents, explicit, done) -> Attribution | None:
+        s = sents[i]
+        # the previous sentence of the same paragraph
+        if i > 0 and sents[i - 1].para is s.para and done[i - 1] is not None:
+            prev = done[i - 1]
+            return Attribution(prev.chain, prev.generic, explicit=False)
+        # a paragraph introduced by "Citing activists, AP reports:"
+        if i > 0 and sents[i - 1].para is not s.para and sents[i - 1].text.rstrip().endswith(":") and done[i - 1]:
+            prev = done[i - 1]
+            return Attribution(prev.chain, prev.generic, explicit=False)
+        # a quotation whose speaker is named later in the paragraph
+        if s.para.text.lstrip()[:1] in "“\"'‘":
+            for j in range(i + 1, len(sents)):
+                if sents[j].para is not s.para:
+                    break
+                if explicit[j] is not None:
+                    return Attribution(explicit[j].chain, explicit[j].generic, explicit=False)
+        return None
+
+    def attribution(self, sent: Sentence) -> Attribution | None:
+        return self._attributions[sent.index]
+
+    def sources(self, sent: Sentence) -> list[str]:
+        a = self.attribution(sent)
+        chain = [n for n in (a.chain if a else []) if n != "__pronoun__"]
+        if self.publisher and self.publisher not in chain:
+            chain.append(self.publisher)
+        return chain
+
+    def hedged(self, sent: Sentence) -> bool:
+        a = self.attribution(sent)
+        return self._attribution_finder.hedged(sent.span) or bool(a and a.generic)
+
+    # ---- places -----------------------------------------------------------------
     @cached_property
     def countries(self) -> list[str]:
-        """Countries the document is about, most mentioned first (from GPE entities)."""
+        """Countries the document is about, most mentioned first."""
         counts: Counter = Counter()
-        for ent in self.doc.ents:
-            if ent.label_ in ("GPE", "LOC", "NORP"):
-                p = self.gazetteer.resolve(ent.text)
-                if p and p.country:
-                    counts[p.country] += 2 if p.precision == "country" else 1
+        for p in self.paragraphs:
+            if p.doc is None:
+                continue
+            for ent in p.doc.ents:
+                if ent.label_ in ("GPE", "LOC"):
+                    place = self.gazetteer.resolve(ent.text)
+                    if place and place.country:
+                        counts[place.country] += 2 if place.precision == "country" else 1
+                elif ent.label_ == "NORP":
+                    cc = getattr(self.gazetteer, "resolve_country", lambda _t: None)(ent.text)
+                    if cc:
+                        counts[cc] += 1
         return [c for c, _ in counts.most_common()]
 
     @property
     def main_country(self) -> str | None:
         return self.countries[0] if self.countries else None
 
-    def resolve_place(self, name: str) -> Place | None:
-        return self.gazetteer.resolve(name, countries=self.countries)
+    def resolve_place(self, name: str) -> Place:
+        """A resolved place, or the name as written with null coordinates."""
+        name = name.strip()
+        found = self.gazetteer.resolve(name, countries=self.countries)
+        return found if found else Place(name=name, country=self.main_country)
 
-    # ---- time -----------------------------------------------------------------
+    # ---- time -------------------------------------------------------------------
     @cached_property
     def time_mentions(self) -> list[TimeMention]:
         return find_time_expressions(self.document.text, self.published)
@@ -81,6 +282,4 @@ class DocContext:
         return [t for t in self.time_mentions if t.start >= start and t.end <= end]
 
     def publication_day(self) -> When | None:
-        from warledger.types import Precision
-
         return When(self.published, self.published, Precision.DAY) if self.published else None

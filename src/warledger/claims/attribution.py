@@ -1,0 +1,191 @@
+"""Who says so: attribution chains ("X told Y, citing Z") and hedging, per sentence.
+
+The chain is ordered originating source first ("AP reported, citing the Observatory"
+gives [Observatory, AP]); the document's publisher ends it when not already in it.
+A sentence that attributes nothing takes the attribution of the sentence before it in
+the same paragraph (a source "going on with its figures"), or of a later sentence when
+the paragraph is a quotation whose speaker is named at its end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from warledger.claims.lexicon import Lexicons, alt
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_CUT_WORDS = {"which", "who", "that", "whose", "where", "citing", "quoting", "saying", "adding", "said", "says"}
+
+
+@dataclass(slots=True)
+class Attribution:
+    chain: list[str] = field(default_factory=list)  # as written or canonical, originating first
+    generic: bool = False  # the originating source is anonymous/generic ("activists")
+    explicit: bool = True  # stated in this sentence (False: carried over)
+
+
+class AttributionFinder:
+    def __init__(self, lex: Lexicons, resolve_actor):
+        """`resolve_actor(phrase, at_char)` maps a source phrase to a canonical name or None."""
+        self.lex = lex
+        self.resolve_actor = resolve_actor
+        self.verbs = set(lex.attribution.reporting_verbs)
+        self.spokes = set(lex.attribution.spokesperson_words)
+        self.generic = {g.lower() for g in lex.hedges.generic_sources}
+        self.hedge_re = re.compile(r"\b" + alt(lex.hedges.terms) + r"\b", re.I)
+        self.according_re = re.compile(r"\b" + alt(lex.attribution.according_to) + r"\s+", re.I)
+        # ", the Observatory notes." at the end of a sentence, which parsers often miss
+        forms = set()
+        for v in lex.attribution.reporting_verbs:
+            forms |= {v + "s", v + "ed", v + "d", v + "es"}
+        forms |= {"said", "told", "wrote", "put", "says", "tells", "learned", "learnt", "added", "reports", "noted"}
+        self.trailing_re = re.compile(
+            r"[,”\"]\s*((?:[\w’'.-]+\s+){0,7}?[\w’'.-]+)\s+" + alt(forms) + r"(?:\s+[^,.]{0,40})?\s*[.”\"]*\s*$", re.I
+        )
+
+    # -- phrases ------------------------------------------------------------------
+    def _phrase(self, tok: Token) -> tuple[str, int]:
+        """The noun phrase headed by `tok`, cut before relative clauses and citations."""
+        toks = []
+        for t in tok.subtree:
+            if t.i > tok.i and (t.lower_ in _CUT_WORDS or t.text in (",", ";", ":", "(", "“", '"')):
+                break
+            if t.i < tok.i and t.text in (",", "“", '"'):
+                toks = []
+                continue
+            toks.append(t)
+        while toks and toks[0].dep_ == "det" and toks[0].lower_ in ("the", "a", "an"):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks:
+            return tok.text, tok.idx
+        doc = tok.doc
+        return doc[toks[0].i:toks[-1].i + 1].text, toks[0].idx
+
+    def _speaker(self, tok: Token, sent: Span) -> str | None:
+        """Canonical or as-written name of the source headed by `tok`."""
+        if tok.lower_ in _PRONOUNS:
+            return None
+        # "Nuri Mehmud, a YPG spokesman": the organisation the person speaks for.
+        for child in tok.children:
+            if child.dep_ == "appos":
+                org = self._org_in(child)
+                if org:
+                    return org
+        if tok.lemma_.lower() in self.spokes or tok.lower_ in self.spokes:
+            org = self._org_in(tok)
+            if org:
+                return org
+        text, start = self._phrase(tok)
+        name = self.resolve_actor(text, start)
+        if name:
+            return name
+        low = text.lower()
+        if low in self.generic or tok.lemma_.lower() in self.generic:
+            return low
+        return text
+
+    def _org_in(self, tok: Token) -> str | None:
+        """An actor named inside the subtree of `tok` ("spokesman for the army")."""
+        toks = list(tok.subtree)
+        doc = tok.doc
+        # Try the longest spans first so "Syrian Observatory for Human Rights" beats "Syrian".
+        for n in range(min(len(toks), 8), 0, -1):
+            for s in range(0, len(toks) - n + 1):
+                span = doc[toks[s].i:toks[s].i + n]
+                if span.end - span.start != n:
+                    continue
+                name = self.resolve_actor(span.text, span.start_char, strict=True)
+                if name:
+                    return name
+        return None
+
+    def is_generic(self, name: str) -> bool:
+        low = name.lower()
+        return low in self.generic or low.split()[-1] in self.generic and len(low.split()) <= 3
+
+    # -- sentences -----------------------------------------------------------------
+    def explicit(self, sent: Span) -> Attribution | None:
+        """The attribution stated in this sentence, or None."""
+        chain: list[str] = []
+        # "according to X"
+        for m in self.according_re.finditer(sent.text):
+            at = sent.start_char + m.end()
+            tok = next((t for t in sent if t.idx >= at), None)
+            if tok is None:
+                continue
+            head = tok
+            while head.head.i != head.i and head.head.i >= tok.i and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head
+            # take the noun the preposition governs
+            cands = [t for t in sent if t.i >= tok.i and t.dep_ == "pobj" and t.head.i < t.i and t.head.i >= tok.i - 1]
+            if cands:
+                head = cands[0]
+            elif tok.pos_ not in ("NOUN", "PROPN"):
+                nouns = [t for t in sent[tok.i - sent.start:] if t.pos_ in ("NOUN", "PROPN")]
+                if not nouns:
+                    continue
+                head = nouns[0]
+            name = self._speaker(head, sent)
+            if name:
+                word = m.group(0).strip().lower()
+                if word in ("citing", "quoting"):
+                    chain.insert(0, name)
+                else:
+                    chain.append(name)
+        # "X said / told Y / documented / confirmed to Y", "citing Z"
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.verbs:
+                continue
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "nsubjpass"), None)
+            if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and tok.lemma_.lower() not in ("cite", "quote"):
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if tok.lemma_.lower() in ("cite", "quote"):
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
+                if obj is not None:
+                    name = self._speaker(obj, sent)
+                    if name and name not in chain:
+                        chain.insert(0, name)
+                continue
+            if subj is None:
+                continue
+            name = self._speaker(subj, sent)
+            if name is None and subj.lower_ in _PRONOUNS:
+                name = "__pronoun__"
+            if not name:
+                continue
+            link = [name]
+            # "X told AP", "confirmed to Radio Dabanga": the outlet comes after.
+            for c in tok.children:
+                if c.dep_ in ("dative", "dobj") and tok.lemma_.lower() == "tell" and c.pos_ in ("PROPN", "NOUN"):
+                    outlet = self._speaker(c, sent)
+                    if outlet:
+                        link.append(outlet)
+                if c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_.lower() in ("confirm", "say", "report", "speak"):
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
+                        outlet = self._speaker(pobj, sent)
+                        if outlet:
+                            link.append(outlet)
+            for n in link:
+                if n not in chain:
+                    chain.append(n)
+        if not chain:
+            m = self.trailing_re.search(sent.text)
+            if m:
+                phrase = re.sub(r"^(?:the|a|an)\s+", "", m.group(1), flags=re.I)
+                name = self.resolve_actor(phrase, sent.start_char + m.start(1))
+                if name:
+                    chain.append(name)
+                elif phrase.lower() in self.generic or phrase.lower().split()[-1] in self.generic:
+                    chain.append(phrase.lower())
+        if not chain:
+            return None
+        return Attribution(chain=chain, generic=self.is_generic(chain[0]) if chain[0] != "__pronoun__" else False)
+
+    def hedged(self, sent: Span) -> bool:
+        return bool(self.hedge_re.search(sent.text))

@@ -1,0 +1,527 @@
+"""Casualty claims (ANNOTATION.md section 1): a number of people, one outcome, one victim group.
+
+For every count expression in a sentence the extractor asks, over the dependency parse:
+what noun does it count (the victims), and which outcome word governs that noun — a
+verb it is the subject or object of ("were killed", "killing 40 civilians"), an outcome
+noun it modifies ("324 civilian deaths"), a participle attached to it ("180 people
+killed"), or a toll it is the value of ("the death toll rose to 406"). A short linear
+fallback covers parses that go astray. Breakdowns ("including 113 children") become
+claims `part_of` the figure they break down.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from warledger.claims.context import DocContext, Sentence
+from warledger.claims.counts import CountFinder, CountMention
+from warledger.claims.lexicon import Lexicons, alt
+from warledger.types import CasualtyClaim, Outcome, Place, Precision, VictimCategory, Victims, When
+
+_BREAKDOWN = ("including", "include", "includes", "among", "incl", "incl.", "of whom", "of them", "–", "—", "(", ":")
+_TOLL_VERBS = {"rise", "reach", "climb", "stand", "hit", "increase", "jump", "soar", "mount", "grow", "top", "exceed", "surpass", "bring", "be"}
+_CUMULATIVE_WORDS = re.compile(
+    r"\b(?:since|total|totals|toll|tally|overall|so far|to date|in all|altogether|cumulative|as of|brings?|bringing|"
+    r"during the (?:same )?period|over the past|in the past|throughout|a total of)\b",
+    re.I,
+)
+_NEGATION = {"no", "not", "never", "none", "nobody", "without"}
+_DIRECT_DEPS = {"nsubjpass", "dobj", "nsubj", "attr", "oprd", "pobj", "appos", "conj", "npadvmod", "dative", "agent"}
+
+
+@dataclass(slots=True)
+class _Hit:
+    mention: CountMention
+    outcome: str | None
+    noun: Token | None
+    trigger: Token | None
+    claim: CasualtyClaim | None = None
+    marker_before: int | None = None  # token index of a breakdown marker introducing this figure
+    parent: _Hit | None = None
+    children: list = field(default_factory=list)
+
+
+class CasualtyExtractor:
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        self.counts = CountFinder(lex)
+        v = lex.victims
+        self.civilian = set(v.civilian)
+        self.combatant = set(v.combatant)
+        self.unknown = {w.lower() for w in v.unknown}
+        self.civ_mod = set(v.civilian_modifiers)
+        self.com_mod = set(v.combatant_modifiers)
+        self.groups = {g: set(ws) for g, ws in v.groups.items()}
+        self.victim_nouns = self.civilian | self.combatant | self.unknown
+        self.forecast = set(lex.forecast)
+        self.killed_phrase_re = re.compile(r"\b" + alt(lex.killed_phrases) + r"\b", re.I)
+
+    # ------------------------------------------------------------------ outcomes
+    def _outcome_word(self, tok: Token) -> str | None:
+        if tok.lower_ in ("lost", "lose", "loses", "losing") and tok.pos_ in ("VERB", "AUX"):
+            return "killed"
+        if tok.lemma_.lower() == "claim" and any(c.lemma_.lower() == "life" for c in tok.subtree):
+            return "killed"
+        if tok.lemma_.lower() in ("take", "hold") and any(c.lower_ in ("hostage", "hostages", "prisoner", "prisoners", "captive") for c in tok.children):
+            return "captured"
+        if tok.lemma_.lower() == "claim":
+            return None
+        out = self.lex.outcome_of_lemma(tok.lemma_, tok.pos_)
+        if out is None:
+            out = self.lex.outcome_of_lemma(tok.lower_, tok.pos_)
+        if out == "killed" and tok.lemma_.lower() in ("body", "victim", "life", "toll", "killing") and tok.pos_ == "NOUN":
+            # "bodies found", "victims", "lives": killed only when nothing else is said
+            return "killed"
+        if out == "captured" and tok.lemma_.lower() == "seize":
+            return None  # "seized four armored vehicles": things, not people, most of the time
+        return out
+
+    def _combined(self, trigger: Token, outcome: str) -> str:
+        """"killed or injured", "dead and wounded" on one figure: casualties."""
+        doc = trigger.doc
+        j = trigger.i + 1
+        if j + 1 < len(doc) and doc[j].lower_ in ("or", "and", "/") :
+            other = self._outcome_word(doc[j + 1])
+            if other and other != outcome and {outcome, other} <= {"killed", "injured", "casualties"}:
+                nxt = doc[j + 2] if j + 2 < len(doc) else None
+                if nxt is None or not nxt.like_num:
+                    return "casualties"
+        return outcome
+
+    def _link(self, sent: Span, m: CountMention) -> tuple[str | None, Token | None, Token | None]:
+        """(outcome, victim noun, trigger) for a count mention, from the parse."""
+        doc = sent.doc
+        head = doc[m.head]
+        noun: Token | None = None
+        if m.singular:
+            noun = head
+        elif head.dep_ in ("nummod", "quantmod", "amod", "compound") and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
+            noun = head.head
+            if noun.dep_ == "nummod" and noun.head.pos_ in ("NOUN", "PROPN"):  # "two hundred people"
+                noun = noun.head
+        else:
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                noun = pobj
+        x = noun if noun is not None else head
+
+        # 1. the counted noun names the outcome ("324 civilian deaths", "60 dead")
+        if noun is not None:
+            out = self._outcome_word(noun)
+            if out and noun.lemma_.lower() not in ("victim", "body", "life") or (out and noun.lemma_.lower() == "life" and x.head.lemma_.lower() in ("claim", "lose", "take", "cost")):
+                return self._combined(noun, out), noun, noun
+        # 2. a participle or adjective attached to it ("people killed", "civilians wounded")
+        for c in x.children:
+            if c.dep_ in ("acl", "relcl", "amod", "appos") and c.i > x.i:
+                out = self._outcome_word(c)
+                if out:
+                    return self._combined(c, out), noun, c
+        # 3. governing verbs ("were killed", "killing 40", "confirmed killed", "lost 539")
+        cur, hops = x, 0
+        while cur.head.i != cur.i and hops < 4:
+            dep = cur.dep_
+            parent = cur.head
+            if dep not in _DIRECT_DEPS and not (dep == "prep" or parent.dep_ == "prep"):
+                break
+            if dep == "pobj" and parent.lower_ not in ("of", "to", "by", "among") :
+                break
+            out = self._outcome_word(parent)
+            if out and parent.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+                if parent.pos_ == "NOUN" and dep not in ("pobj", "appos", "conj"):
+                    pass
+                else:
+                    if out == "killed" and parent.lower_ in ("lost", "lose", "loses", "losing") and dep != "dobj":
+                        return None, noun, None
+                    return self._combined(parent, out), noun, parent
+            if parent.pos_ in ("VERB", "AUX"):
+                for c in parent.children:
+                    if c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.i > cur.i:
+                        out = self._outcome_word(c)
+                        if out:
+                            return self._combined(c, out), noun, c
+                # "the death toll rose to 406": the value of a toll
+                if parent.lemma_.lower() in _TOLL_VERBS:
+                    subj = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None:
+                        out = self._toll_outcome(subj)
+                        if out:
+                            return out, noun, subj
+                break
+            cur, hops = parent, hops + 1
+        # 4. a short linear window ("100+ killed in ...", "651 killed and 867 injured")
+        j = m.end
+        if noun is not None and noun.i >= m.end:
+            j = noun.i + 1
+        for k in range(j, min(j + 3, sent.end)):
+            t = doc[k]
+            if t.is_punct and t.text not in (")",):
+                break
+            if t.like_num:
+                break
+            out = self._outcome_word(t)
+            if out and t.pos_ in ("VERB", "ADJ", "NOUN"):
+                return self._combined(t, out), noun, t
+        # "killing N", "wounding N others": an outcome gerund right before the figure
+        k = m.start - 1
+        if k >= sent.start:
+            t = doc[k]
+            out = self._outcome_word(t)
+            if out and t.tag_ in ("VBG", "VBD", "VBN"):
+                return out, noun, t
+        return None, noun, None
+
+    def _toll_outcome(self, subj: Token) -> str | None:
+        words = {t.lemma_.lower() for t in subj.subtree}
+        if "toll" in words or "number" in words or "tally" in words or "count" in words:
+            if words & {"death", "dead", "fatality", "killed"} or subj.lemma_.lower() == "toll" and not words & {"injury", "casualty"}:
+                return "killed"
+            if words & {"casualty"}:
+                return "casualties"
+            if words & {"injury", "injured", "wounded"}:
+                return "injured"
+        return None
+
+    # ------------------------------------------------------------------ victims
+    def _victims(self, ctx: DocContext, sent: Sentence, noun: Token | None, outcome: str, inherit: Victims | None) -> Victims | None:
+        """Victim category, armed group and singled-out group; None when the noun is not people."""
+        if noun is None:
+            return inherit or Victims(VictimCategory.UNKNOWN)
+        lemma = noun.lemma_.lower()
+        low = noun.lower_
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
+        mod_words = {c.lemma_.lower() for c in mods} | {c.lower_ for c in mods}
+        group = None
+        for g, words in self.groups.items():
+            if lemma in words or low in words:
+                group = g
+                break
+        if group is None and ("female" in mod_words or "pregnant" in mod_words):
+            group = "women"
+        if group is None and mod_words & {"elderly", "old"}:
+            group = "elderly"
+        if group is None and any(c.lower_.endswith("-year-old") for c in noun.children) and lemma == "man":
+            group = "men"
+
+        actor = None
+        # "ISIS jihadis", "al-Shabaab terrorists", "members of the YPG", "SDF fighters"
+        actor_toks = [c for c in mods if c.pos_ in ("PROPN", "ADJ", "NOUN") and c.lemma_.lower() not in self.victim_nouns]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "with", "belonging"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        actor_toks.append(g)
+        for t in actor_toks:
+            sub = [x for x in t.subtree if x.i != noun.i] if t.i > noun.i else [t] + [x for x in t.children if x.dep_ == "compound"]
+            sub = sorted(sub, key=lambda x: x.i)
+            text = sent.span.doc[sub[0].i:sub[-1].i + 1].text if sub else t.text
+            r = ctx.resolve_actor(text, sent.abs(t.idx), strict=True)
+            if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
+                actor = r.name
+                break
+        if actor is None:
+            # the whole phrase: "Russian soldiers", "Israeli troops"
+            phrase = sent.span.doc[min([noun.i] + [c.i for c in mods]):noun.i + 1].text
+            r = ctx.resolve_actor(phrase, sent.abs(noun.idx), strict=True)
+            if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
+                actor = r.name
+
+        if actor is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "lose":
+            subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                r = ctx.resolve_actor(subj.text, sent.abs(subj.idx), strict=True)
+                actor = r.name if r and r.known else None
+        if lemma in ("other", "others") or low == "others":
+            base = inherit or Victims(VictimCategory.UNKNOWN)
+            return Victims(base.category, base.actor, group)
+        if mod_words & self.civ_mod:
+            return Victims(VictimCategory.CIVILIAN, None, group)
+        if lemma in self.combatant or low in self.combatant or (mod_words & {"female"} and lemma in ("leader", "fighter")):
+            return Victims(VictimCategory.COMBATANT, actor, group)
+        if mod_words & self.com_mod and lemma in self.unknown | {"casualty", "death", "fatality", "loss"}:
+            return Victims(VictimCategory.COMBATANT, actor, group)
+        if lemma in self.civilian or low in self.civilian:
+            if actor and lemma in ("member", "leader"):
+                return Victims(VictimCategory.COMBATANT, actor, group)
+            return Victims(VictimCategory.CIVILIAN, None, group)
+        if lemma in self.unknown or low in self.unknown or noun.ent_type_ == "NORP":
+            if inherit is not None and lemma in ("casualty", "death", "fatality", "victim", "dead"):
+                return inherit
+            return Victims(VictimCategory.UNKNOWN, actor, group)
+        if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON",):
+            return None
+        if self._outcome_word(noun):
+            return inherit or Victims(VictimCategory.UNKNOWN)
+        return None  # counts of things: vehicles, houses, strikes
+
+    # ------------------------------------------------------------------ perpetrator
+    def _perpetrator(self, ctx: DocContext, sent: Sentence, trigger: Token | None, noun: Token | None) -> str | None:
+        if trigger is None:
+            return None
+        doc = sent.span.doc
+        cands: list[Token] = []
+        # "killed by X", "in shelling by X", "in an attack launched by X"
+        for t in [trigger] + [a for a in trigger.ancestors][:3] + list(trigger.children):
+            for c in t.children:
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                    cands += [g for g in c.children if g.dep_ == "pobj"]
+                if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "from"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            for gg in g.subtree:
+                                if gg.dep_ == "pobj" and gg.head.lower_ == "by":
+                                    cands.append(gg)
+                                if gg.dep_ in ("amod", "compound") and gg.head.i == g.i:
+                                    cands.append(gg)
+        # active voice: "SDF fighters have killed 922", "the RSF launched an attack, killing 40"
+        verb = trigger if trigger.pos_ in ("VERB",) else None
+        if verb is not None and not any(c.dep_ == "auxpass" for c in verb.children):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ == "VBG":
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (noun is None or subj.i != noun.i) and verb.lemma_.lower() not in ("die", "lose", "flee"):
+                cands.insert(0, subj)
+        for c in cands:
+            left = [x for x in c.children if x.i < c.i and x.dep_ in ("compound", "amod", "nmod", "poss")]
+            if left:
+                text = doc[min(x.i for x in left):c.i + 1].text
+                r = ctx.resolve_actor(text, sent.abs(c.idx), strict=True)
+                if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
+                    return r.name
+            sub = sorted(c.subtree, key=lambda x: x.i)
+            # drop trailing relative clauses and appositions
+            cut = [x for x in sub if x.i <= c.i or x.dep_ in ("compound", "prep", "pobj", "amod", "punct") and x.i - c.i < 6]
+            text = doc[cut[0].i:cut[-1].i + 1].text if cut else c.text
+            r = ctx.resolve_actor(text, sent.abs(c.idx), strict=True)
+            if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
+                return r.name
+            r = ctx.resolve_actor(c.text, sent.abs(c.idx), strict=True)
+            if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
+                return r.name
+        return None
+
+    # ------------------------------------------------------------------ place and time
+    def _place(self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict) -> Place | None:
+        ents = [e for e in sent.span.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        ents = [e for e in ents if not self._is_actor_ent(ctx, sent, e)]
+        if ents:
+            if anchor is not None:
+                ents.sort(key=lambda e: (0 if e.root.head.lower_ in ("in", "at", "near", "on", "of", "across", "around") else 1, abs(e.start - anchor.i)))
+            place = ctx.resolve_place(ents[0].text)
+            state["place"] = place
+            return place
+        return state.get("place")
+
+    @staticmethod
+    def _is_actor_ent(ctx: DocContext, sent: Sentence, ent: Span) -> bool:
+        if ent.root.dep_ in ("compound", "amod") and ent.root.head.lemma_.lower() in ("force", "troop", "army", "fighter", "soldier", "militant", "government"):
+            return True
+        return False
+
+    def _when(self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict) -> tuple[When | None, bool]:
+        """(when, is_period_mention) for a claim in this sentence."""
+        mentions = [t for t in ctx.times_in(sent.start, sent.end) if t.when is not None]
+        if re.search(r"\b(?:same period|same time|during this period|over the same)\b", sent.text, re.I) and state.get("period"):
+            return state["period"], True
+        if mentions:
+            # prefer a "since"/"period" mention (cumulative), then the one nearest the trigger
+            pos = sent.abs(anchor.idx) if anchor is not None else sent.start
+            mentions.sort(key=lambda t: (0 if t.kind in ("since", "period", "until") else 1, abs(t.start - pos)))
+            m = mentions[0]
+            if m.kind in ("since", "period", "until") or m.when.precision in (Precision.MONTH, Precision.YEAR, Precision.PERIOD):
+                state["period"] = m.when
+                return m.when, True
+            state["when"] = m.when
+            return m.when, False
+        if state.get("period") and state.get("period_para") in (sent.para.index, sent.para.index - 1, sent.para.index - 2):
+            return state["period"], True
+        return state.get("when"), False
+
+    # ------------------------------------------------------------------ main
+    def extract(self, ctx: DocContext) -> list[CasualtyClaim]:
+        claims: list[CasualtyClaim] = []
+        state: dict = {}
+        seen: dict[tuple, CasualtyClaim] = {}
+        title_claims: list[CasualtyClaim] = []
+        for sent in ctx.sentences:
+            hits = self._sentence_hits(ctx, sent, state)
+            for h in hits:
+                c = h.claim
+                if c is None:
+                    continue
+                key = (c.outcome, c.count.low, c.count.high, c.victims.category, c.victims.group, c.victims.actor)
+                if key in seen and c.part_of is None:
+                    continue
+                seen.setdefault(key, c)
+                if ctx.is_title(sent):
+                    title_claims.append(c)
+                claims.append(c)
+        # A headline figure that the body repeats (even rounded or summed) is reported once.
+        self._reciprocal_perpetrators(claims)
+        body = [c for c in claims if c not in title_claims]
+        for t in title_claims:
+            if any(self._same_figure(t, b) for b in body):
+                claims.remove(t)
+        return self._renumber(claims)
+
+    @staticmethod
+    def _reciprocal_perpetrators(claims: list[CasualtyClaim]) -> None:
+        """"X killed 922 of Y; X lost 539 fighters": X's losses were caused by Y."""
+        for i, c in enumerate(claims):
+            if c.perpetrator or c.victims.category != VictimCategory.COMBATANT or not c.victims.actor:
+                continue
+            for prev in reversed(claims[max(0, i - 3):i]):
+                if prev.perpetrator == c.victims.actor and prev.victims.actor and prev.victims.actor != c.victims.actor:
+                    c.perpetrator = prev.victims.actor
+                    break
+
+    @staticmethod
+    def _same_figure(a: CasualtyClaim, b: CasualtyClaim) -> bool:
+        if a.outcome != b.outcome:
+            return False
+        va = a.count.low if a.count.low is not None else a.count.high
+        vb = b.count.low if b.count.low is not None else b.count.high
+        if va is None or vb is None:
+            return False
+        return abs(va - vb) <= max(2, 0.15 * max(va, vb))
+
+    @staticmethod
+    def _renumber(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+        ids = {}
+        for i, c in enumerate(claims, start=1):
+            ids[c.id] = f"c{i}"
+        for c in claims:
+            c.id = ids[c.id]
+            c.part_of = ids.get(c.part_of) if c.part_of else None
+        return claims
+
+    def _forecast(self, trigger: Token | None, head: Token) -> bool:
+        for t in [head] + ([trigger] if trigger is not None else []):
+            for a in [t] + list(t.ancestors)[:3]:
+                for c in a.children:
+                    if c.dep_ in ("aux", "auxpass") and c.lower_ in ("could", "may", "might", "would", "will"):
+                        return True
+                if a.lemma_.lower() in ("expect", "fear", "feared", "predict", "project", "threaten", "warn") and a.i != head.i:
+                    return True
+        return False
+
+    def _negated(self, trigger: Token | None) -> bool:
+        if trigger is None:
+            return False
+        return any(c.dep_ == "neg" or c.lower_ in _NEGATION for c in trigger.children)
+
+    def _sentence_hits(self, ctx: DocContext, sent: Sentence, state: dict) -> list[_Hit]:
+        span = sent.span
+        doc = span.doc
+        mentions = self.counts.find(span)
+        # singular nouns ("a child was killed") count one
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        for tok in span:
+            if tok.i in taken or tok.pos_ != "NOUN" or tok.lemma_.lower() not in (self.civilian | self.combatant):
+                continue
+            sm = self.counts.singular(span, tok)
+            if sm is not None:
+                mentions.append(sm)
+        mentions.sort(key=lambda m: m.start)
+        if not mentions:
+            if sent.para.index != state.get("period_para_seen"):
+                pass
+            self._note_period(ctx, sent, state)
+            return []
+        hits: list[_Hit] = []
+        for m in mentions:
+            outcome, noun, trigger = self._link(span, m)
+            h = _Hit(m, outcome, noun, trigger)
+            h.marker_before = self._marker_before(span, m, hits)
+            hits.append(h)
+        # breakdowns: a figure introduced by "including"/"among them"/a dash belongs to the
+        # nearest figure before the marker
+        for h in hits:
+            if h.marker_before is None:
+                continue
+            parents = [p for p in hits if p.mention.end <= h.marker_before and p is not h]
+            if parents:
+                h.parent = parents[-1]
+                # nested lists: skip siblings introduced by the same marker
+                while h.parent.marker_before == h.marker_before and h.parent.parent is not None:
+                    h.parent = h.parent.parent
+        cumulative_words = bool(_CUMULATIVE_WORDS.search(sent.text))
+        sources = ctx.sources(sent)
+        hedged = ctx.hedged(sent)
+        prev_victims: Victims | None = None
+        for h in hits:
+            parent = h.parent
+            outcome = h.outcome
+            if parent is not None and (outcome is None or (h.noun is not None and parent.noun is not None and h.trigger is parent.trigger)):
+                outcome = parent.outcome if parent.outcome else outcome
+            if outcome is None:
+                continue
+            if self._negated(h.trigger) or self._forecast(h.trigger, doc[h.mention.head]):
+                continue
+            inherit = parent.claim.victims if parent is not None and parent.claim is not None else prev_victims
+            victims = self._victims(ctx, sent, h.noun, outcome, inherit)
+            if victims is None:
+                continue
+            if h.mention.singular and victims.category == VictimCategory.UNKNOWN:
+                continue
+            if parent is not None and parent.claim is not None and victims.category == VictimCategory.UNKNOWN:
+                victims = Victims(parent.claim.victims.category, parent.claim.victims.actor or victims.actor, victims.group)
+            anchor = h.trigger or doc[h.mention.head]
+            when, periodic = self._when(ctx, sent, anchor, state)
+            place = self._place(ctx, sent, anchor, state)
+            perp = self._perpetrator(ctx, sent, h.trigger, h.noun)
+            if perp is None and parent is not None and parent.claim is not None:
+                perp = parent.claim.perpetrator
+            if perp is not None and victims.actor == perp:
+                perp = None
+            ev_start = doc[h.mention.start].idx
+            ev_end_tok = max(h.mention.end - 1, h.noun.i if h.noun is not None and h.noun.i < h.mention.end + 4 else 0)
+            ev_end = doc[ev_end_tok].idx + len(doc[ev_end_tok].text)
+            claim = CasualtyClaim(
+                id=ctx.next_id("cx"),
+                outcome=Outcome(outcome),
+                count=h.mention.count,
+                victims=victims,
+                perpetrator=perp,
+                place=place,
+                when=when,
+                cumulative=bool(periodic or cumulative_words),
+                part_of=parent.claim.id if parent is not None and parent.claim is not None else None,
+                sources=list(sources),
+                hedged=hedged,
+                evidence=ctx.evidence(sent, ev_start, ev_end),
+            )
+            h.claim = claim
+            prev_victims = victims
+        self._note_period(ctx, sent, state)
+        return hits
+
+    def _note_period(self, ctx: DocContext, sent: Sentence, state: dict) -> None:
+        for t in ctx.times_in(sent.start, sent.end):
+            if t.when is not None and t.kind in ("since", "period"):
+                state["period"] = t.when
+                state["period_para"] = sent.para.index
+
+    def _marker_before(self, span: Span, m: CountMention, hits: list[_Hit]) -> int | None:
+        """Index of a breakdown marker between the previous figure and this one; a figure
+        listed right after a broken-down one ("113 children and 72 women") shares its marker."""
+        if not hits:
+            return None
+        doc = span.doc
+        prev = hits[-1]
+        prev_end = prev.mention.end
+        if prev.marker_before is not None:
+            between = doc[max(prev_end, prev.noun.i + 1 if prev.noun is not None else prev_end):m.start]
+            if all(t.lower_ in ("and", ",", "or", "as", "well") or t.pos_ in ("ADJ", "DET") for t in between):
+                return prev.marker_before
+        for k in range(m.start - 1, max(prev_end, m.start - 14) - 1, -1):
+            t = doc[k]
+            low = t.lower_
+            if low in ("including", "incl", "incl.", "among", "–", "—", "(", ":") or (low == "whom" and doc[k - 1].lower_ == "of") or (low in ("them", "these", "those") and doc[k - 1].lower_ in ("of", "among")):
+                return k
+            if t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG") and low not in ("were", "was"):
+                return None
+        return None
