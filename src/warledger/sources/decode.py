@@ -25,6 +25,8 @@ _BOMS = (
 _SNIFF_BYTES = 8192
 # Text with more than this share of control or replacement characters is not text.
 _MAX_JUNK_SHARE = 0.05
+# Western languages have a few accented letters; non-Latin scripts are mostly non-ASCII bytes.
+_MIN_NON_ASCII_SHARE = 0.3
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -98,11 +100,19 @@ def _decodes(raw: bytes, encoding: str, partial: bool) -> bool:
 
 
 def _detect_non_latin(raw: bytes) -> str | None:
-    """Use the detector only for non-Latin scripts: on short Western text it often
-    picks an exotic code page, while cp1252 is nearly always right there."""
+    """Use the detector only for text in a non-Latin script.
+
+    On Western text, where few bytes are non-ASCII, the detector often picks an
+    exotic or multi-byte code page, while cp1252 is nearly always right there.
+    """
+    sample = raw[:200_000]
+    high = sum(1 for b in sample if b > 127)
+    ascii_letters = sum(1 for b in sample if 65 <= b <= 90 or 97 <= b <= 122)
+    if high < _MIN_NON_ASCII_SHARE * (high + ascii_letters):
+        return None
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw[:200_000]).best()
+    best = from_bytes(sample).best()
     if best is None:
         return None
     letters = [c for c in str(best) if ord(c) > 127 and c.isalpha()]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
+
 from warledger.config import Settings
 from warledger.documents.model import Document
 from warledger.errors import InputError
@@ -28,7 +30,7 @@ def read_url(
     *,
     fetch_links: bool = False,
     fetcher: Fetcher | None = None,
-    transport: Transport | None = None,
+    transport: Transport | httpx.BaseTransport | None = None,
 ) -> Iterator[ReadResult]:
     """Documents from a URL: one for a page, one per item for a feed.
 
