@@ -145,22 +145,29 @@ class _Syndication:
         self._sign = minhash_signature
         self.index = SyndicationIndex()
         stored = ledger.signatures()
-        # Rows stored without a signature (written by other tools) are hashed from their text.
-        texts = ledger.texts([s.id for s in stored if s.signature is None])
+        try:
+            unsigned = [s.id for s in stored if s.signature is None]
+            for s in stored:
+                if s.signature is not None:
+                    self.index.add_signature(s.id, s.signature)
+        except ValueError as exc:
+            # Signatures made with other MinHash parameters: hash the stored texts again.
+            log.warning("stored signatures unusable (%s); rebuilding the syndication index from texts", exc)
+            self.index = SyndicationIndex()
+            unsigned = [s.id for s in stored]
+        # Rows stored without a signature (by other tools) are hashed from their text.
+        texts = ledger.texts(unsigned)
         for s in stored:
-            if s.signature is not None:
-                self.index.add_signature(s.id, s.signature)
-            elif s.id in texts:
+            if s.id in texts:
                 self.index.add_text(s.id, texts[s.id])
         log.debug("syndication index rebuilt from %d stored documents", len(stored))
 
     def link(self, doc: Document) -> tuple[Document, bytes]:
         """The document with ``copy_of`` set when it copies an earlier one, and its signature."""
-        signature = self._sign(doc.text)
-        copy_of = self.index.add_signature(doc.id, signature)
+        copy_of = self.index.add(doc)
         if copy_of and not doc.copy_of:
             doc = doc.with_(copy_of=copy_of)
-        return doc, signature
+        return doc, self._sign(doc.text)
 
 
 class _Run:
