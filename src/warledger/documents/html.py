@@ -29,6 +29,8 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset("script style noscript template svg head".split())
 _HTML_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.IGNORECASE)
+_MARKUP = re.compile(r"<[a-zA-Z/!]")
+_MAX_TITLE = 500
 _TITLE = re.compile(r"<title[^>]*>([^<]*)</title>", re.IGNORECASE)
 
 
@@ -49,7 +51,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlContent:
     language = _declared_language(html)
     meta = _metadata(html, url)
     text, stage = _main_text(html, url)
-    title = meta.get("title") or _regex_title(html)
+    title = _clean_title(meta.get("title")) or _regex_title(html)
     return HtmlContent(
         text=text,
         title=title,
@@ -114,6 +116,13 @@ def _iso_date(value: str | None) -> date | None:
 def _declared_language(html: str) -> str | None:
     match = _HTML_LANG.search(html[:4096])
     return match.group(1).lower() if match else None
+
+
+def _clean_title(title: str | None) -> str | None:
+    # an unclosed <title> makes parsers swallow the page into the title
+    if not title or _MARKUP.search(title) or len(title) > _MAX_TITLE:
+        return None
+    return title
 
 
 def _regex_title(html: str) -> str | None:
