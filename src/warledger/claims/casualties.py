@@ -58,6 +58,10 @@ class CasualtyExtractor:
         self.victim_nouns = self.civilian | self.combatant | self.unknown
         self.forecast = set(lex.forecast)
         self.killed_phrase_re = re.compile(r"\b" + alt(lex.killed_phrases) + r"\b", re.I)
+        self.non_violent_re = re.compile(r"\b" + alt(lex.non_violent_causes) + r"\b", re.I)
+        self.violence_re = re.compile(r"\b" + alt(lex.violence_words) + r"\b", re.I)
+        self.not_casualty_re = re.compile(r"\b" + alt(lex.not_casualty_phrases) + r"\b", re.I)
+        self.households = set(lex.household_nouns)
 
     # ------------------------------------------------------------------ outcomes
     def _outcome_word(self, tok: Token) -> str | None:
@@ -107,6 +111,18 @@ class CasualtyExtractor:
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
                 noun = pobj
+        nxt = m.end + (1 if m.end < sent.end and doc[m.end].text == ")" else 0)
+        if (noun is None or noun.i < m.start) and nxt < sent.end and doc[nxt].pos_ in ("NOUN", "PROPN") and (
+            doc[nxt].lemma_.lower() in self.victim_nouns or doc[nxt].lower_ in self.victim_nouns
+        ):
+            noun = doc[nxt]  # "(1348) people": the parser hung the number elsewhere
+        if (noun is None or noun.pos_ == "PRON") and m.end + 1 < sent.end and doc[m.end].lemma_ == "be":
+            # "of whom at least six were civilians"
+            k = m.end + 1
+            while k < sent.end and doc[k].pos_ in ("ADJ", "DET", "ADV"):
+                k += 1
+            if k < sent.end and doc[k].pos_ == "NOUN":
+                noun = doc[k]
         x = noun if noun is not None else head
 
         # 1. the counted noun names the outcome ("324 civilian deaths", "60 dead")
@@ -120,7 +136,10 @@ class CasualtyExtractor:
                 out = self._outcome_word(c)
                 if out:
                     return self._combined(c, out), noun, c
-        # 3. governing verbs ("were killed", "killing 40", "confirmed killed", "lost 539")
+        # 3. governing verbs ("were killed", "killing 40", "confirmed killed", "lost 539");
+        # an outcome noun reached through an apposition ("the latest casualty -- a man --
+        # was killed") is kept only if no verb says more
+        noun_fallback = None
         cur, hops = x, 0
         while cur.head.i != cur.i and hops < 4:
             dep = cur.dep_
@@ -131,13 +150,22 @@ class CasualtyExtractor:
                 break
             out = self._outcome_word(parent)
             if out and parent.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-                if parent.pos_ == "NOUN" and dep not in ("pobj", "appos", "conj"):
+                if parent.pos_ == "NOUN" and dep not in ("pobj", "appos", "conj") and not (dep == "prep" and cur.lower_ == "of"):
                     pass
+                elif parent.pos_ == "NOUN" and dep == "appos" and noun_fallback is None:
+                    noun_fallback = parent
                 else:
                     if out == "killed" and parent.lower_ in ("lost", "lose", "loses", "losing") and dep != "dobj":
                         return None, noun, None
                     return self._combined(parent, out), noun, parent
             if parent.pos_ in ("VERB", "AUX"):
+                if parent.lemma_ in ("be", "remain", "stay"):
+                    # "people are under detention", "remain in custody"
+                    for c in parent.children:
+                        if c.dep_ == "prep" and c.lower_ in ("under", "in"):
+                            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                            if pobj is not None and self._outcome_word(pobj) == "captured":
+                                return "captured", noun, pobj
                 for c in parent.children:
                     if c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.i > cur.i:
                         out = self._outcome_word(c)
@@ -152,6 +180,8 @@ class CasualtyExtractor:
                             return out, noun, subj
                 break
             cur, hops = parent, hops + 1
+        if noun_fallback is not None:
+            return self._combined(noun_fallback, self._outcome_word(noun_fallback)), noun, noun_fallback
         # 4. a short linear window ("100+ killed in ...", "651 killed and 867 injured")
         j = m.end
         if noun is not None and noun.i >= m.end:
@@ -165,6 +195,12 @@ class CasualtyExtractor:
             out = self._outcome_word(t)
             if out and t.pos_ in ("VERB", "ADJ", "NOUN"):
                 return self._combined(t, out), noun, t
+        # the subject of a clause whose outcome verb the parser attached elsewhere:
+        # "15 Palestinians, of whom six were civilians (...), were killed"
+        if noun is not None and noun.dep_ in ("nsubj", "nsubjpass"):
+            found = self._orphan_outcome(sent, noun)
+            if found is not None:
+                return self._combined(found, self._outcome_word(found)), noun, found
         # "killing N", "wounding N others": an outcome gerund right before the figure
         k = m.start - 1
         if k >= sent.start:
@@ -173,6 +209,18 @@ class CasualtyExtractor:
             if out and t.tag_ in ("VBG", "VBD", "VBN"):
                 return out, noun, t
         return None, noun, None
+
+    def _orphan_outcome(self, sent: Span, noun: Token) -> Token | None:
+        doc = sent.doc
+        for k in range(noun.i + 1, min(sent.end, noun.i + 30)):
+            t = doc[k]
+            if t.text == ";":
+                return None
+            if t.pos_ == "VERB" and self._outcome_word(t) and t.tag_ in ("VBN", "VBD"):
+                if not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                    return t
+                return None
+        return None
 
     def _toll_outcome(self, subj: Token) -> str | None:
         words = {t.lemma_.lower() for t in subj.subtree}
@@ -189,9 +237,19 @@ class CasualtyExtractor:
     def _victims(self, ctx: DocContext, sent: Sentence, noun: Token | None, outcome: str, inherit: Victims | None) -> Victims | None:
         """Victim category, armed group and singled-out group; None when the noun is not people."""
         if noun is None:
-            return inherit or Victims(VictimCategory.UNKNOWN)
+            return inherit or self._sentence_category(sent) or Victims(
+                VictimCategory.CIVILIAN if outcome == "displaced" else VictimCategory.UNKNOWN
+            )
         lemma = noun.lemma_.lower()
         low = noun.lower_
+        if lemma in self.households or low in self.households:
+            return None
+        # "civilians and soldiers": mixed groups are unknown
+        for c in noun.children:
+            if c.dep_ == "conj" and c.pos_ == "NOUN":
+                cl = c.lemma_.lower()
+                if (lemma in self.civilian and cl in self.combatant) or (lemma in self.combatant and cl in self.civilian):
+                    return Victims(VictimCategory.UNKNOWN)
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
         mod_words = {c.lemma_.lower() for c in mods} | {c.lower_ for c in mods}
         group = None
@@ -254,8 +312,22 @@ class CasualtyExtractor:
         if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON",):
             return None
         if self._outcome_word(noun):
+            if outcome == "displaced":
+                return Victims(VictimCategory.CIVILIAN, None, group)
             return inherit or Victims(VictimCategory.UNKNOWN)
         return None  # counts of things: vehicles, houses, strikes
+
+    def _sentence_category(self, sent: Sentence) -> Victims | None:
+        """For a bare figure ("with 60 killed"): the category an outcome noun of the
+        sentence gives ("civilian casualties")."""
+        for t in sent.span:
+            if t.lemma_.lower() in ("casualty", "death", "fatality", "victim", "toll"):
+                mods = {c.lemma_.lower() for c in t.children if c.dep_ in ("amod", "compound")}
+                if mods & self.civ_mod:
+                    return Victims(VictimCategory.CIVILIAN)
+                if mods & self.com_mod:
+                    return Victims(VictimCategory.COMBATANT)
+        return None
 
     # ------------------------------------------------------------------ perpetrator
     def _perpetrator(self, ctx: DocContext, sent: Sentence, trigger: Token | None, noun: Token | None) -> str | None:
@@ -443,12 +515,24 @@ class CasualtyExtractor:
             if h.marker_before is None:
                 continue
             parents = [p for p in hits if p.mention.end <= h.marker_before and p is not h]
+            marker = doc[h.marker_before]
+            if marker.lower_ in ("including", "among") and marker.head.pos_ in ("NOUN", "PROPN"):
+                # the figure breaks down the noun "including" hangs on; if that noun is
+                # counted by no figure ("vehicles, including one"), it has no parent
+                owner = [p for p in parents if p.noun is not None and p.noun.i == marker.head.i]
+                if owner:
+                    parents = owner
+                elif not any(p.noun is not None and p.noun.i in {a.i for a in marker.ancestors} for p in parents):
+                    if not any(p.trigger is not None and p.trigger.i == marker.head.i for p in parents):
+                        parents = []
             if parents:
                 h.parent = parents[-1]
                 # nested lists: skip siblings introduced by the same marker
                 while h.parent.marker_before == h.marker_before and h.parent.parent is not None:
                     h.parent = h.parent.parent
         cumulative_words = bool(_CUMULATIVE_WORDS.search(sent.text))
+        non_violent = bool(self.non_violent_re.search(sent.text)) and not self.violence_re.search(sent.text)
+        blocked = [(m.start(), m.end()) for m in self.not_casualty_re.finditer(sent.text)]
         sources = ctx.sources(sent)
         hedged = ctx.hedged(sent)
         prev_victims: Victims | None = None
@@ -459,9 +543,16 @@ class CasualtyExtractor:
                 outcome = parent.outcome if parent.outcome else outcome
             if outcome is None:
                 continue
+            h.outcome = outcome  # parts listed under this figure inherit it
             if self._negated(h.trigger) or self._forecast(h.trigger, doc[h.mention.head]):
                 continue
+            if non_violent or (h.trigger is not None and any(a <= h.trigger.idx - span.start_char < b for a, b in blocked)):
+                continue
+            if h.mention.singular and self._describes_speaker(doc[h.mention.head]):
+                continue
             inherit = parent.claim.victims if parent is not None and parent.claim is not None else prev_victims
+            if parent is None and h.mention.singular is False and h.noun is None and h.parent is None and h.marker_before is not None:
+                continue  # "including one from ...": a part of something that is not people
             victims = self._victims(ctx, sent, h.noun, outcome, inherit)
             if victims is None:
                 continue
@@ -495,9 +586,19 @@ class CasualtyExtractor:
                 evidence=ctx.evidence(sent, ev_start, ev_end),
             )
             h.claim = claim
-            prev_victims = victims
+            if parent is None:
+                prev_victims = victims  # "N others" refers back to a top-level figure
         self._note_period(ctx, sent, state)
         return hits
+
+    @staticmethod
+    def _describes_speaker(noun: Token) -> bool:
+        """"Oleksiy K., a senior police officer, said": a description, not a victim."""
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            return True
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children):
+            return True
+        return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("say", "tell", "report", "add", "confirm")
 
     def _note_period(self, ctx: DocContext, sent: Sentence, state: dict) -> None:
         for t in ctx.times_in(sent.start, sent.end):

@@ -80,6 +80,9 @@ class DocContext:
     gazetteer: Gazetteer
     lex: Lexicons
     _ids: Counter = field(default_factory=Counter)
+    # claims already extracted from this document, for extractors that run later
+    casualties: list = field(default_factory=list)
+    control: list = field(default_factory=list)
 
     # ---- structure --------------------------------------------------------------
     @cached_property
@@ -94,9 +97,15 @@ class DocContext:
         return out
 
     def is_title(self, sent: Sentence) -> bool:
-        """The first line, when it reads as a headline (no final full stop)."""
+        """A headline or sub-heading: a short line with no final full stop."""
         p = sent.para
-        return p.index == 0 and not p.text.rstrip().endswith((".", "”", '"')) and len(p.text) < 200
+        text = p.text.rstrip()
+        title = (self.document.title or "").strip()
+        if title and p.index <= 2 and (text == title or text.startswith(title) and len(text) - len(title) < 3):
+            return True
+        if text.rstrip("”\"’' ").endswith((".", ":", "?", "!")):
+            return False
+        return len(text) < 200 if p.index == 0 else len(text.split()) <= 14
 
     def next_id(self, prefix: str) -> str:
         self._ids[prefix] += 1

@@ -85,10 +85,11 @@ class DocumentExtractor:
         if not ctx.sentences:
             return ex
         ex.casualties = self.casualties.extract(ctx)
+        ctx.casualties = ex.casualties
         for name, extractor in self._optional_extractors:
+            # control runs before events, which read ctx.casualties and ctx.control
             setattr(ex, name, extractor.extract(ctx))
-        if hasattr(self, "_link_events"):
-            pass
+            setattr(ctx, name, getattr(ex, name))
         ex.actors = self._actors_used(ctx, ex)
         return ex
 

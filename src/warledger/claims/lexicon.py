@@ -86,6 +86,10 @@ class Lexicons:
     outcomes: dict[str, OutcomeEntry]
     killed_phrases: list[str]
     forecast: list[str]
+    non_violent_causes: list[str]
+    violence_words: list[str]
+    not_casualty_phrases: list[str]
+    household_nouns: list[str]
     victims: VictimsLex
     hedges: HedgesLex
     attribution: AttributionLex
@@ -111,12 +115,14 @@ def load_lexicons(lang: str = "en") -> Lexicons:
     outcomes_raw = _read("outcomes.yaml", lang)
     killed_phrases = outcomes_raw.pop("killed_phrases", [])
     forecast = outcomes_raw.pop("forecast", [])
+    extra = {k: outcomes_raw.pop(k, []) for k in ("non_violent_causes", "violence_words", "not_casualty_phrases", "household_nouns")}
     outcomes = {k: _validate(OutcomeEntry, v, f"outcomes.yaml:{k}") for k, v in outcomes_raw.items()}
     return Lexicons(
         counts=_validate(CountsLex, _read("counts.yaml", lang), "counts.yaml"),
         outcomes=outcomes,
         killed_phrases=killed_phrases,
         forecast=forecast,
+        **extra,
         victims=_validate(VictimsLex, _read("victims.yaml", lang), "victims.yaml"),
         hedges=_validate(HedgesLex, _read("hedges.yaml", lang), "hedges.yaml"),
         attribution=_validate(AttributionLex, _read("attribution.yaml", lang), "attribution.yaml"),
