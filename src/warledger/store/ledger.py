@@ -46,15 +46,11 @@ class Ledger:
         For writing, an SQLite file that is missing or behind is created or upgraded;
         any other database that is behind raises SchemaOutOfDate.
         """
-        url = target.db_url if isinstance(target, Settings) else Settings(db=target).db_url
-        path = sqlite_path(url)
-        if path is not None and path != "" and not Path(path).exists():
-            if not write:
-                raise StoreError(
-                    f"no ledger at {path}; `warledger ingest` or `warledger db upgrade` creates one"
-                )
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        ledger = cls(url)
+        ledger = cls(target.db_url if isinstance(target, Settings) else Settings(db=target).db_url)
+        if not write and not ledger.exists():
+            raise StoreError(
+                f"no ledger at {ledger.display_url}; `warledger ingest` or `warledger db upgrade` creates one"
+            )
         try:
             ledger.ensure_schema(write=write)
         except BaseException:
@@ -67,6 +63,10 @@ class Ledger:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            if (path := sqlite_path(self.url)) is not None:
+                Path(path).parent.mkdir(
+                    parents=True, exist_ok=True
+                )  # SQLite creates the file, not its folder
             try:
                 self._engine = create_ledger_engine(self.url)
             except ModuleNotFoundError as exc:
@@ -76,6 +76,11 @@ class Ledger:
             except SQLAlchemyError as exc:
                 raise StoreError(f"cannot use database URL: {exc}", source=self.display_url) from exc
         return self._engine
+
+    def exists(self) -> bool:
+        """False only for an SQLite file not yet created; other databases are assumed to exist."""
+        path = sqlite_path(self.url)
+        return path is None or Path(path).exists()
 
     @property
     def display_url(self) -> str:
