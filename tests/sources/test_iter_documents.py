@@ -28,6 +28,7 @@ def test_a_batch_never_stops(settings, write, tmp_path):
         str(tmp_path / "missing.txt"),
         str(write("empty.txt", b"")),
         str(write("blob.bin", b"\x00\x01\x02")),
+        str(write("huge.txt", "word " * settings.max_bytes)),
         "https://courier.example/slow",
         "https://courier.example/gone",
         "http://127.0.0.1:9/admin",
@@ -49,11 +50,12 @@ def test_a_batch_never_stops(settings, write, tmp_path):
     assert by_source[str(tmp_path / "missing.txt")].code == "WL-E200"
     assert by_source[str(tmp_path / "empty.txt")].code == "WL-E206"
     assert by_source[str(tmp_path / "blob.bin")].code == "WL-E203"
+    assert by_source[str(tmp_path / "huge.txt")].code == "WL-E205"
     assert "timed out" in by_source["https://courier.example/slow"].message
     assert "HTTP 404" in by_source["https://courier.example/gone"].message
     assert by_source["http://127.0.0.1:9/admin"].code == "WL-E202"
     assert "line 2" in by_source[str(jsonl)].message
-    assert len(errors) == 7
+    assert len(errors) == 8
 
 
 def test_published_precedence(settings, write):

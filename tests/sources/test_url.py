@@ -130,3 +130,9 @@ def test_streamed_body_over_the_cap(settings):
 def test_non_http_url_is_refused(settings):
     with pytest.raises(UnsupportedSource, match="only http and https"):
         Fetcher(settings).check_url("file:///etc/passwd", source="file:///etc/passwd")
+
+
+def test_redirect_to_a_non_http_scheme_is_refused(settings):
+    response = httpx.Response(302, headers={"Location": "file:///etc/passwd"})
+    with pytest.raises(UnsupportedSource, match="only http and https"):
+        _read(settings, lambda request: response)

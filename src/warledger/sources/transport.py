@@ -146,7 +146,7 @@ class Fetcher:
                 raise FetchError(
                     f"timed out after {self.settings.fetch_timeout}s ({type(exc).__name__})", source=url
                 ) from exc
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL: a bad Location header
                 raise FetchError(f"cannot fetch {current}: {type(exc).__name__}: {exc}", source=url) from exc
         raise FetchError(f"more than {self.settings.fetch_max_redirects} redirects", source=url)
 
