@@ -77,16 +77,28 @@ def shift_unit(unit: str, d: date, n: int) -> date:
 
 
 def part_of(start: date, end: date, part: str) -> tuple[date, date]:
-    """First, middle or last third of [start, end]: a week splits 3/1/3, a month 10/10/rest."""
+    """First, middle or last third of [start, end].
+
+    A week splits 3/1/3 days (Sun-Tue, Wed, Thu-Sat), a month 1-10/11-20/21-end, a
+    year Jan-Apr/May-Aug/Sep-Dec, a decade 4/3/3 years ("the early 1990s" = 1990-1993).
+    """
     n = (end - start).days + 1
-    k = math.ceil(n / 3) if n <= 7 else n // 3
-    if part == "first":
-        return start, start + timedelta(days=k - 1)
-    if part == "last":
-        return end - timedelta(days=(k - 1 if n <= 7 else n - 2 * k - 1)), end
-    if part == "middle":
-        return start + timedelta(days=k), end - timedelta(days=(k if n <= 7 else n - 2 * k))
-    return start, end
+    if n <= 7:
+        cuts = [start, start + timedelta(days=3), end - timedelta(days=2)]
+    elif n <= 31:
+        cuts = [start, start + timedelta(days=10), start + timedelta(days=20)]
+    elif n <= 366:
+        cuts = [start, date(start.year, 5, 1), date(start.year, 9, 1)]
+    else:
+        years = end.year - start.year + 1
+        first = math.ceil(years / 3)
+        cuts = [start, date(start.year + first, 1, 1), date(end.year - (years - first) // 2 + 1, 1, 1)]
+    bounds = {
+        "first": (cuts[0], cuts[1] - timedelta(days=1)),
+        "middle": (cuts[1], cuts[2] - timedelta(days=1)),
+        "last": (cuts[2], end),
+    }
+    return bounds.get(part, (start, end))
 
 
 def rolling_start(p: date, unit: str, count: int) -> date:

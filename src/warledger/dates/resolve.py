@@ -129,7 +129,7 @@ class TimeResolver:
             rf"(?:,?{SP}(?P<y>{year_num}))?"
         )
         self.p_iso = r"(?<![\d-])(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"
-        self.p_slash = r"(?<![\d/])(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:1[89]|20)\d\d)(?![\d/])"
+        self.p_slash = r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:1[89]|20)\d\d)(?![\d/])"
         self.p_month = rf"(?:(?P<part>{part}){OSP})?(?P<m>{month_any})(?:{year_sep}(?P<y>{year_num}))?"
         self.p_month_year = rf"(?P<m>{month_any}){year_sep}(?P<y>{year_num})"
         self.p_year = rf"(?:(?P<part>{part}){OSP})?(?P<y>{year_num})"
@@ -281,7 +281,6 @@ class TimeResolver:
                 v.since_fillers,
                 v.range_openers,
                 v.range_joiners,
-                v.time_of_day_prefixes,
                 v.anchored,
             )
             for phrase in group
@@ -682,7 +681,12 @@ def find_time_expressions(text: str, published: date | None) -> list[TimeMention
 
 def resolve_expression(text: str, published: date | None) -> When | None:
     """Resolve one expression ("since September 10", "last Friday and Saturday")."""
-    mentions = find_time_expressions(text, published)
+    resolver = default_resolver()
+    point = resolver.parse_point(" ".join(text.split()))
+    if point is not None:
+        # the whole string is one point: no context word needed ("2019", "January")
+        return resolver.when_of(point, published)
+    mentions = resolver.find(text, published)
     if not mentions:
         return None
     best = max(mentions, key=lambda m: (m.end - m.start, -m.start))

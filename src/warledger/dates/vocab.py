@@ -58,14 +58,10 @@ class TimeVocabulary:
     @classmethod
     def load(cls, path: str | Path | None = None) -> TimeVocabulary:
         """Read the packaged English vocabulary, or the YAML file at ``path``."""
-        if path is None:
-            source = resources.files("warledger.data.lexicons.en").joinpath(DEFAULT_LEXICON)
-            name = f"lexicons/en/{DEFAULT_LEXICON}"
-        else:
-            source = Path(path)
-            name = str(path)
+        name = str(path) if path is not None else f"lexicons/en/{DEFAULT_LEXICON}"
         try:
-            data = yaml.safe_load(source.read_text(encoding="utf-8"))
+            text = _default_text() if path is None else Path(path).read_text(encoding="utf-8")
+            data = yaml.safe_load(text)
         except (OSError, yaml.YAMLError) as exc:
             raise LexiconError(f"cannot read time vocabulary: {exc}", source=name) from exc
         try:
@@ -134,6 +130,10 @@ class TimeVocabulary:
             year_contexts=t(d["year_contexts"]),
             count_nouns=t(d["count_nouns"]),
         )
+
+
+def _default_text() -> str:
+    return resources.files("warledger.data.lexicons.en").joinpath(DEFAULT_LEXICON).read_text(encoding="utf-8")
 
 
 SP = r"[^\S\n]+"  # horizontal space: a date never spans a paragraph break
