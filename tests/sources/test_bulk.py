@@ -2,6 +2,7 @@ import json
 from datetime import date
 
 import pytest
+from source_fixtures import settings_fixture, write_fixture  # noqa: F401 (fixtures, by name)
 from source_samples import ARTICLE_HTML, REPORT, REPORT_FR
 
 from warledger.documents.model import Document

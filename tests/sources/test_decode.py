@@ -1,6 +1,7 @@
 import codecs
 
 import pytest
+from source_fixtures import settings_fixture, write_fixture  # noqa: F401 (fixtures, by name)
 
 from warledger.errors import DecodeError, EmptyDocument, TooLarge
 from warledger.sources.decode import decode_bytes, guess_encoding, read_file_bytes

@@ -2,6 +2,7 @@ from datetime import date
 
 import httpx
 import pytest
+from source_fixtures import settings_fixture, write_fixture  # noqa: F401 (fixtures, by name)
 from source_samples import ARTICLE_HTML, ATOM_FEED, RSS_FEED
 
 from warledger.documents.model import Document

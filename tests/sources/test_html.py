@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from source_fixtures import settings_fixture, write_fixture  # noqa: F401 (fixtures, by name)
 from source_samples import ARTICLE_HTML, REPORT_UK
 
 from warledger.errors import EmptyDocument

@@ -4,6 +4,7 @@ import ipaddress
 
 import httpx
 import pytest
+from source_fixtures import local_server_fixture, settings_fixture  # noqa: F401 (fixtures, by name)
 from source_samples import ARTICLE_HTML
 
 from warledger.errors import BlockedAddress

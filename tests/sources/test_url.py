@@ -2,6 +2,7 @@ from datetime import date
 
 import httpx
 import pytest
+from source_fixtures import settings_fixture  # noqa: F401 (fixtures, by name)
 from source_samples import ARTICLE_HTML, REPORT, RSS_FEED
 
 from warledger.errors import FetchError, TooLarge, UnsupportedSource

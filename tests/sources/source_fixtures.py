@@ -1,4 +1,4 @@
-"""Fixtures for the source readers: settings, invented sample reports, a local HTTP server."""
+"""Fixtures for the source tests (imported by each test module: the root conftest is the only conftest)."""
 
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ from source_samples import ARTICLE_HTML, REPORT
 from warledger.config import Settings
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+@pytest.fixture(name="settings")
+def settings_fixture(tmp_path: Path) -> Settings:
     return Settings(
         cache_dir=str(tmp_path / "cache"), max_bytes=200_000, fetch_timeout=2.0, fetch_max_redirects=3
     )
 
 
-@pytest.fixture
-def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
+@pytest.fixture(name="write")
+def write_fixture(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
     """Write a file under tmp_path (str as UTF-8) and return its path."""
 
     def _write(name: str, content: str | bytes) -> Path:
@@ -51,8 +51,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def local_server() -> Iterator[str]:
+@pytest.fixture(name="local_server")
+def local_server_fixture() -> Iterator[str]:
     """A real HTTP server on 127.0.0.1 serving an article, a redirect and a text page."""
     routes = {
         "/article": (200, {"Content-Type": "text/html; charset=utf-8"}, ARTICLE_HTML.encode("utf-8")),
