@@ -194,7 +194,7 @@ CASES = [
     # a date later in the year than publication belongs to the previous year
     ("The dam was breached on 20 November.", THU, "20 November", "point", w("2022-11-20", "2022-11-20", D)),
     (
-        "The siege began on Monday, 6 February, at night.",
+        "The siege was lifted on Monday, 6 February, at night.",
         THU,
         "Monday, 6 February",
         "point",
@@ -575,10 +575,57 @@ def test_since_and_until_in_one_sentence_close_the_period() -> None:
     assert (m.kind, m.when) == ("period", w("2022-05-03", "2022-07-31", PER))
 
 
-def test_as_of_stays_separate_from_since() -> None:
-    text = "Since 1 May and as of 30 July, 540 deaths were counted."
+def test_as_of_closes_a_since_period_in_the_same_sentence() -> None:
+    text = "As of 30 July, 540 deaths were counted since 1 May. Since June, 80 more fled."
     found = find_time_expressions(text, date(2022, 8, 1))
-    assert [m.kind for m in found] == ["since", "until"]
+    assert [(m.text, m.kind, m.when) for m in found] == [
+        ("As of 30 July", "until", w(None, "2022-07-30", PER)),
+        ("since 1 May", "since", w("2022-05-01", "2022-07-30", PER)),
+        ("Since June", "since", w("2022-06-01", "2022-08-01", PER)),
+    ]
+
+
+def test_day_then_until_is_one_period() -> None:
+    text = "Clashes were reported on Tuesday evening and went on until Thursday morning."
+    m = only(text, date(2022, 8, 5))
+    assert (m.text, m.kind, m.when) == (
+        "on Tuesday evening and went on until Thursday morning",
+        "period",
+        w("2022-08-02", "2022-08-04", PER),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "The uprising, which began in 2012, has killed thousands.",
+            "began in 2012",
+            w("2012-01-01", "2022-08-05", PER),
+        ),
+        (
+            "A war that broke out in April 2023 has displaced millions.",
+            "broke out in April 2023",
+            w("2023-04-01", "2022-08-05", PER),
+        ),
+        (
+            "The blockade, which started on 3 July, goes on.",
+            "started on 3 July",
+            w("2022-07-03", "2022-08-05", PER),
+        ),
+    ],
+)
+def test_onset_verbs_open_a_period(text: str, span: str, expected: When) -> None:
+    m = only(text, date(2022, 8, 5))
+    if expected.start and expected.start > date(2022, 8, 5):
+        assert (m.text, m.when) == (span, None)  # an onset after publication is not resolved
+    else:
+        assert (m.text, m.kind, m.when) == (span, "since", expected)
+
+
+def test_previous_with_a_number_is_a_rolling_window() -> None:
+    m = only("Over 40 strikes were counted in the previous 24 hours.", date(2022, 8, 5))
+    assert (m.kind, m.when) == ("period", w("2022-08-04", "2022-08-05", PER))
 
 
 PARAGRAPHS = [

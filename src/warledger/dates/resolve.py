@@ -48,6 +48,8 @@ KINDS = ("point", "since", "period", "until")
 # How far an expression reaches before its first trigger word ("between 8 and 11
 # November", "since the start of the fighting on") and after its last one.
 _BEFORE = 80
+# Full stop followed by a space or line end, "!", "?", ";" or a newline: "U.S." and "No.2" do not break.
+_SENTENCE_BREAK = re.compile(r"[.!?;](?=\s|$)|\n")
 _AFTER = 60
 
 
@@ -197,6 +199,8 @@ class TimeResolver:
         range_ctx = alt(v.range_openers + tuple(w for w in v.range_joiners if w[0].isalpha()))
         self._opener_before = re.compile(rf"(?<![\w-])(?P<open>{alt(v.range_openers)}){SP}$")
         self._joiner_gap = re.compile(joiner)
+        closers = [u for u in v.until if not u.lower().startswith("as ")]  # "as of" is a status date
+        self._until_word = re.compile(alt(closers))
 
         rules: list[tuple[str, str, Callable[[re.Match[str], date | None], _Candidate | None]]] = [
             (
@@ -217,11 +221,16 @@ class TimeResolver:
                 rf"(?P<a>{point})",
                 self._r_since,
             ),
+            (
+                "onset",
+                rf"{start}(?:{alt(v.onset_verbs)}){SP}(?:(?i:in|on)){SP}(?P<a>{point})",
+                self._r_since,
+            ),
             ("until", rf"{start}(?P<w>{alt(v.until)}){SP}(?P<a>{point})", self._r_until),
             ("until_now", rf"{start}{alt(v.until_now)}\b", self._r_until_now),
             (
                 "rolling",
-                rf"{start}(?:{alt(v.rolling_prefixes)}{SP})?{the}{SP}{alt(v.rolling)}{SP}"
+                rf"{start}(?:{alt(v.rolling_prefixes)}{SP})?{the}{SP}(?P<r>{alt(v.rolling)}){SP}"
                 rf"(?:(?:{alt(v.approx_words)}){SP})?(?:(?P<n>{num}){SP})?(?P<unit>{units})",
                 self._r_rolling,
             ),
@@ -564,6 +573,8 @@ class TimeResolver:
         return _Candidate(m.start(), m.end(), when, "until", "until_now")
 
     def _r_rolling(self, m: re.Match[str], published: date | None) -> _Candidate | None:
+        if m["n"] is None and m["r"].lower() in self.v.anchored_words:
+            return None  # "the previous month" is the month before one just named
         unit = self._unit(m["unit"])
         plural = m["unit"].lower().endswith("s")
         if m["n"] is None and plural:
@@ -622,34 +633,47 @@ class TimeResolver:
         return [TimeMention(c.start, c.end, text[c.start : c.end], c.when, c.kind) for c in chosen]
 
     def _link(self, text: str, cands: list[_Candidate], published: date | None) -> list[_Candidate]:
-        """Relations between neighbours: "since X ... until Y", "the previous month"."""
+        """Relations between neighbours in one sentence.
+
+        - "since 16 September ... until 6 December": one closed period;
+        - "on Friday night and continued until Saturday": one period;
+        - "As of 14 March, 1,600 killed since 1 February": the since period ends on 14 March;
+        - "the previous month": the month before the one just named.
+        """
         out: list[_Candidate] = []
         for c in cands:
             prev = out[-1] if out else None
-            if (
-                c.rule == "until"
-                and prev is not None
-                and prev.kind == "since"
-                and c.when is not None
-                and prev.when is not None
-                and not text[c.start : c.start + 5].lower().startswith("as ")
-                and not re.search(r"[.!?;\n]", text[prev.end : c.start])
-                and prev.when.start is not None
-                and c.when.end is not None
-                and prev.when.start <= c.when.end
-            ):
-                # "since 16 September ... until 6 December" is one closed period
-                out[-1] = _Candidate(
-                    prev.start,
-                    c.end,
-                    When(prev.when.start, c.when.end, Precision.PERIOD),
-                    "period",
-                    "since_until",
-                )
-                continue
+            if c.rule == "until" and prev is not None and self._same_clause(text, prev, c):
+                pw, cw = prev.when, c.when
+                if pw and cw and pw.start and cw.end and pw.start <= cw.end:
+                    if prev.kind == "since" or (prev.kind == "point" and pw.precision == Precision.DAY):
+                        when = When(pw.start, cw.end, Precision.PERIOD)
+                        out[-1] = _Candidate(prev.start, c.end, when, "period", "joined")
+                        continue
             if c.rule == "anchored":
                 c = replace(c, when=self._anchored(text[c.start : c.end], out, published))
             out.append(c)
+        return self._close_since(text, out)
+
+    def _same_clause(self, text: str, a: _Candidate, b: _Candidate) -> bool:
+        # "until" (not "as of") right after, with no sentence break between
+        gap = text[a.end : b.start]
+        return self._until_word.match(text, b.start) is not None and not _SENTENCE_BREAK.search(gap)
+
+    def _close_since(self, text: str, cands: list[_Candidate]) -> list[_Candidate]:
+        """A since period and an "as of" date in one sentence: the period ends on that date."""
+        out = list(cands)
+        for i, c in enumerate(out):
+            if c.kind != "since" or c.when is None or c.when.start is None:
+                continue
+            for o in out:
+                if o.kind != "until" or o.when is None or o.when.end is None:
+                    continue
+                lo, hi = min(c.end, o.end), max(c.start, o.start)
+                if _SENTENCE_BREAK.search(text, lo, hi) or o.when.end < c.when.start:
+                    continue
+                out[i] = replace(c, when=When(c.when.start, o.when.end, Precision.PERIOD))
+                break
         return out
 
     def _anchored(self, phrase: str, before: list[_Candidate], published: date | None) -> When | None:

@@ -48,12 +48,18 @@ class TimeVocabulary:
     since: tuple[str, ...]
     since_fillers: tuple[str, ...]
     since_event_words: int
+    onset_verbs: tuple[str, ...]
     until: tuple[str, ...]
     until_now: tuple[str, ...]
     range_openers: tuple[str, ...]
     range_joiners: tuple[str, ...]
     year_contexts: tuple[str, ...]
     count_nouns: tuple[str, ...]
+
+    @property
+    def anchored_words(self) -> frozenset[str]:
+        """The relation words of ``anchored`` ("previous", "preceding", "following")."""
+        return frozenset(phrase.split()[-1] for phrase in self.anchored)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TimeVocabulary:
@@ -123,6 +129,7 @@ class TimeVocabulary:
             since=t(d["since"]),
             since_fillers=t(d["since_fillers"]),
             since_event_words=int(d["since_event_words"]),
+            onset_verbs=t(d["onset_verbs"]),
             until=t(d["until"]),
             until_now=t(d["until_now"]),
             range_openers=t(d["range_openers"]),
