@@ -17,7 +17,19 @@ from spacy.tokens import Span, Token
 from warledger.claims.lexicon import Lexicons, alt
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_CUT_WORDS = {"which", "who", "that", "whose", "where", "citing", "quoting", "saying", "adding", "said", "says"}
+_CUT_WORDS = {
+    "which",
+    "who",
+    "that",
+    "whose",
+    "where",
+    "citing",
+    "quoting",
+    "saying",
+    "adding",
+    "said",
+    "says",
+}
 
 
 @dataclass(slots=True)
@@ -41,9 +53,24 @@ class AttributionFinder:
         forms = set()
         for v in lex.attribution.reporting_verbs:
             forms |= {v + "s", v + "ed", v + "d", v + "es"}
-        forms |= {"said", "told", "wrote", "put", "says", "tells", "learned", "learnt", "added", "reports", "noted"}
+        forms |= {
+            "said",
+            "told",
+            "wrote",
+            "put",
+            "says",
+            "tells",
+            "learned",
+            "learnt",
+            "added",
+            "reports",
+            "noted",
+        }
         self.trailing_re = re.compile(
-            r"[,”\"]\s*((?:[\w’'.-]+\s+){0,7}?[\w’'.-]+)\s+" + alt(forms) + r"(?:\s+[^,.]{0,40})?\s*[.”\"]*\s*$", re.I
+            r"[,”\"]\s*((?:[\w’'.-]+\s+){0,7}?[\w’'.-]+)\s+"
+            + alt(forms)
+            + r"(?:\s+[^,.]{0,40})?\s*[.”\"]*\s*$",
+            re.I,
         )
 
     # -- phrases ------------------------------------------------------------------
@@ -64,7 +91,7 @@ class AttributionFinder:
         if not toks:
             return tok.text, tok.idx
         doc = tok.doc
-        return doc[toks[0].i:toks[-1].i + 1].text, toks[0].idx
+        return doc[toks[0].i : toks[-1].i + 1].text, toks[0].idx
 
     def _speaker(self, tok: Token, sent: Span) -> str | None:
         """Canonical or as-written name of the source headed by `tok`."""
@@ -96,7 +123,7 @@ class AttributionFinder:
         # Try the longest spans first so "Syrian Observatory for Human Rights" beats "Syrian".
         for n in range(min(len(toks), 8), 0, -1):
             for s in range(0, len(toks) - n + 1):
-                span = doc[toks[s].i:toks[s].i + n]
+                span = doc[toks[s].i : toks[s].i + n]
                 if span.end - span.start != n:
                     continue
                 name = self.resolve_actor(span.text, span.start_char, strict=True)
@@ -122,11 +149,15 @@ class AttributionFinder:
             while head.head.i != head.i and head.head.i >= tok.i and head.head.pos_ in ("NOUN", "PROPN"):
                 head = head.head
             # take the noun the preposition governs
-            cands = [t for t in sent if t.i >= tok.i and t.dep_ == "pobj" and t.head.i < t.i and t.head.i >= tok.i - 1]
+            cands = [
+                t
+                for t in sent
+                if t.i >= tok.i and t.dep_ == "pobj" and t.head.i < t.i and t.head.i >= tok.i - 1
+            ]
             if cands:
                 head = cands[0]
             elif tok.pos_ not in ("NOUN", "PROPN"):
-                nouns = [t for t in sent[tok.i - sent.start:] if t.pos_ in ("NOUN", "PROPN")]
+                nouns = [t for t in sent[tok.i - sent.start :] if t.pos_ in ("NOUN", "PROPN")]
                 if not nouns:
                     continue
                 head = nouns[0]
@@ -141,8 +172,14 @@ class AttributionFinder:
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.verbs:
                 continue
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "nsubjpass"), None)
-            if subj is None and tok.dep_ in ("conj", "advcl", "xcomp") and tok.lemma_.lower() not in ("cite", "quote"):
+            subj = next(
+                (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "nsubjpass"), None
+            )
+            if (
+                subj is None
+                and tok.dep_ in ("conj", "advcl", "xcomp")
+                and tok.lemma_.lower() not in ("cite", "quote")
+            ):
                 subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if tok.lemma_.lower() in ("cite", "quote"):
                 obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj")), None)
@@ -161,11 +198,19 @@ class AttributionFinder:
             link = [name]
             # "X told AP", "confirmed to Radio Dabanga": the outlet comes after.
             for c in tok.children:
-                if c.dep_ in ("dative", "dobj") and tok.lemma_.lower() == "tell" and c.pos_ in ("PROPN", "NOUN"):
+                if (
+                    c.dep_ in ("dative", "dobj")
+                    and tok.lemma_.lower() == "tell"
+                    and c.pos_ in ("PROPN", "NOUN")
+                ):
                     outlet = self._speaker(c, sent)
                     if outlet:
                         link.append(outlet)
-                if c.dep_ == "prep" and c.lower_ == "to" and tok.lemma_.lower() in ("confirm", "say", "report", "speak"):
+                if (
+                    c.dep_ == "prep"
+                    and c.lower_ == "to"
+                    and tok.lemma_.lower() in ("confirm", "say", "report", "speak")
+                ):
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None and pobj.pos_ in ("PROPN", "NOUN"):
                         outlet = self._speaker(pobj, sent)
@@ -185,7 +230,9 @@ class AttributionFinder:
                     chain.append(phrase.lower())
         if not chain:
             return None
-        return Attribution(chain=chain, generic=self.is_generic(chain[0]) if chain[0] != "__pronoun__" else False)
+        return Attribution(
+            chain=chain, generic=self.is_generic(chain[0]) if chain[0] != "__pronoun__" else False
+        )
 
     def hedged(self, sent: Span) -> bool:
         return bool(self.hedge_re.search(sent.text))

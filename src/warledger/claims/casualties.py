@@ -21,15 +21,58 @@ from warledger.claims.counts import CountFinder, CountMention
 from warledger.claims.lexicon import Lexicons, alt
 from warledger.types import CasualtyClaim, Outcome, Place, Precision, VictimCategory, Victims, When
 
-_BREAKDOWN = ("including", "include", "includes", "among", "incl", "incl.", "of whom", "of them", "–", "—", "(", ":")
-_TOLL_VERBS = {"rise", "reach", "climb", "stand", "hit", "increase", "jump", "soar", "mount", "grow", "top", "exceed", "surpass", "bring", "be"}
+_BREAKDOWN = (
+    "including",
+    "include",
+    "includes",
+    "among",
+    "incl",
+    "incl.",
+    "of whom",
+    "of them",
+    "–",
+    "—",
+    "(",
+    ":",
+)
+_TOLL_VERBS = {
+    "rise",
+    "reach",
+    "climb",
+    "stand",
+    "hit",
+    "increase",
+    "jump",
+    "soar",
+    "mount",
+    "grow",
+    "top",
+    "exceed",
+    "surpass",
+    "bring",
+    "raise",
+    "push",
+    "be",
+}
 _CUMULATIVE_WORDS = re.compile(
     r"\b(?:since|total|totals|toll|tally|overall|so far|to date|in all|altogether|cumulative|as of|brings?|bringing|"
     r"during the (?:same )?period|over the past|in the past|throughout|a total of)\b",
     re.I,
 )
 _NEGATION = {"no", "not", "never", "none", "nobody", "without"}
-_DIRECT_DEPS = {"nsubjpass", "dobj", "nsubj", "attr", "oprd", "pobj", "appos", "conj", "npadvmod", "dative", "agent"}
+_DIRECT_DEPS = {
+    "nsubjpass",
+    "dobj",
+    "nsubj",
+    "attr",
+    "oprd",
+    "pobj",
+    "appos",
+    "conj",
+    "npadvmod",
+    "dative",
+    "agent",
+}
 
 
 @dataclass(slots=True)
@@ -62,6 +105,7 @@ class CasualtyExtractor:
         self.violence_re = re.compile(r"\b" + alt(lex.violence_words) + r"\b", re.I)
         self.not_casualty_re = re.compile(r"\b" + alt(lex.not_casualty_phrases) + r"\b", re.I)
         self.households = set(lex.household_nouns)
+        self.violent = set(lex.violent_actions)
 
     # ------------------------------------------------------------------ outcomes
     def _outcome_word(self, tok: Token) -> str | None:
@@ -69,14 +113,29 @@ class CasualtyExtractor:
             return "killed"
         if tok.lemma_.lower() == "claim" and any(c.lemma_.lower() == "life" for c in tok.subtree):
             return "killed"
-        if tok.lemma_.lower() in ("take", "hold") and any(c.lower_ in ("hostage", "hostages", "prisoner", "prisoners", "captive") for c in tok.children):
+        if tok.lemma_.lower() in ("take", "hold") and any(
+            c.lower_ in ("hostage", "hostages", "prisoner", "prisoners", "captive") for c in tok.children
+        ):
             return "captured"
         if tok.lemma_.lower() == "claim":
             return None
+        if (
+            tok.lemma_.lower() == "death"
+            and tok.head.lower_ == "to"
+            and tok.head.head.lemma_.lower()
+            in ("sentence", "condemn", "stone", "beat", "starve", "freeze", "burn")
+        ):
+            # "sentenced 12 men to death" is a verdict; "beaten to death" keeps its verb
+            if tok.head.head.lemma_.lower() in ("sentence", "condemn"):
+                return None
         out = self.lex.outcome_of_lemma(tok.lemma_, tok.pos_)
         if out is None:
             out = self.lex.outcome_of_lemma(tok.lower_, tok.pos_)
-        if out == "killed" and tok.lemma_.lower() in ("body", "victim", "life", "toll", "killing") and tok.pos_ == "NOUN":
+        if (
+            out == "killed"
+            and tok.lemma_.lower() in ("body", "victim", "life", "toll", "killing")
+            and tok.pos_ == "NOUN"
+        ):
             # "bodies found", "victims", "lives": killed only when nothing else is said
             return "killed"
         if out == "captured" and tok.lemma_.lower() == "seize":
@@ -84,10 +143,10 @@ class CasualtyExtractor:
         return out
 
     def _combined(self, trigger: Token, outcome: str) -> str:
-        """"killed or injured", "dead and wounded" on one figure: casualties."""
+        """ "killed or injured", "dead and wounded" on one figure: casualties."""
         doc = trigger.doc
         j = trigger.i + 1
-        if j + 1 < len(doc) and doc[j].lower_ in ("or", "and", "/") :
+        if j + 1 < len(doc) and doc[j].lower_ in ("or", "and", "/"):
             other = self._outcome_word(doc[j + 1])
             if other and other != outcome and {outcome, other} <= {"killed", "injured", "casualties"}:
                 nxt = doc[j + 2] if j + 2 < len(doc) else None
@@ -102,7 +161,13 @@ class CasualtyExtractor:
         noun: Token | None = None
         if m.singular:
             noun = head
-        elif head.dep_ in ("nummod", "quantmod", "amod", "compound") and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM"):
+        elif head.dep_ in ("nummod", "quantmod", "amod", "compound") and head.head.pos_ in (
+            "NOUN",
+            "PROPN",
+            "ADJ",
+            "PRON",
+            "NUM",
+        ):
             noun = head.head
             if noun.dep_ == "nummod" and noun.head.pos_ in ("NOUN", "PROPN"):  # "two hundred people"
                 noun = noun.head
@@ -112,8 +177,11 @@ class CasualtyExtractor:
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
                 noun = pobj
         nxt = m.end + (1 if m.end < sent.end and doc[m.end].text == ")" else 0)
-        if (noun is None or noun.i < m.start) and nxt < sent.end and doc[nxt].pos_ in ("NOUN", "PROPN") and (
-            doc[nxt].lemma_.lower() in self.victim_nouns or doc[nxt].lower_ in self.victim_nouns
+        if (
+            (noun is None or noun.i < m.start)
+            and nxt < sent.end
+            and doc[nxt].pos_ in ("NOUN", "PROPN")
+            and (doc[nxt].lemma_.lower() in self.victim_nouns or doc[nxt].lower_ in self.victim_nouns)
         ):
             noun = doc[nxt]  # "(1348) people": the parser hung the number elsewhere
         if (noun is None or noun.pos_ == "PRON") and m.end + 1 < sent.end and doc[m.end].lemma_ == "be":
@@ -128,7 +196,15 @@ class CasualtyExtractor:
         # 1. the counted noun names the outcome ("324 civilian deaths", "60 dead")
         if noun is not None:
             out = self._outcome_word(noun)
-            if out and noun.lemma_.lower() not in ("victim", "body", "life") or (out and noun.lemma_.lower() == "life" and x.head.lemma_.lower() in ("claim", "lose", "take", "cost")):
+            if (
+                out
+                and noun.lemma_.lower() not in ("victim", "body", "life")
+                or (
+                    out
+                    and noun.lemma_.lower() == "life"
+                    and x.head.lemma_.lower() in ("claim", "lose", "take", "cost")
+                )
+            ):
                 return self._combined(noun, out), noun, noun
         # 2. a participle or adjective attached to it ("people killed", "civilians wounded")
         for c in x.children:
@@ -146,16 +222,24 @@ class CasualtyExtractor:
             parent = cur.head
             if dep not in _DIRECT_DEPS and not (dep == "prep" or parent.dep_ == "prep"):
                 break
-            if dep == "pobj" and parent.lower_ not in ("of", "to", "by", "among") :
+            if dep == "pobj" and parent.lower_ not in ("of", "to", "by", "among"):
                 break
             out = self._outcome_word(parent)
             if out and parent.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-                if parent.pos_ == "NOUN" and dep not in ("pobj", "appos", "conj") and not (dep == "prep" and cur.lower_ == "of"):
+                if (
+                    parent.pos_ == "NOUN"
+                    and dep not in ("pobj", "appos", "conj")
+                    and not (dep == "prep" and cur.lower_ == "of")
+                ):
                     pass
                 elif parent.pos_ == "NOUN" and dep == "appos" and noun_fallback is None:
                     noun_fallback = parent
                 else:
-                    if out == "killed" and parent.lower_ in ("lost", "lose", "loses", "losing") and dep != "dobj":
+                    if (
+                        out == "killed"
+                        and parent.lower_ in ("lost", "lose", "loses", "losing")
+                        and dep != "dobj"
+                    ):
                         return None, noun, None
                     return self._combined(parent, out), noun, parent
             if parent.pos_ in ("VERB", "AUX"):
@@ -173,8 +257,10 @@ class CasualtyExtractor:
                             return self._combined(c, out), noun, c
                 # "the death toll rose to 406": the value of a toll
                 if parent.lemma_.lower() in _TOLL_VERBS:
-                    subj = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    if subj is not None:
+                    # "the toll rose to 406", "this brings the total number of victims to 100"
+                    for subj in (
+                        c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != x.i
+                    ):
                         out = self._toll_outcome(subj)
                         if out:
                             return out, noun, subj
@@ -224,8 +310,12 @@ class CasualtyExtractor:
 
     def _toll_outcome(self, subj: Token) -> str | None:
         words = {t.lemma_.lower() for t in subj.subtree}
-        if "toll" in words or "number" in words or "tally" in words or "count" in words:
-            if words & {"death", "dead", "fatality", "killed"} or subj.lemma_.lower() == "toll" and not words & {"injury", "casualty"}:
+        if words & {"toll", "number", "tally", "count", "total"}:
+            if (
+                words & {"death", "dead", "fatality", "killed", "victim"}
+                or subj.lemma_.lower() == "toll"
+                and not words & {"injury", "casualty"}
+            ):
                 return "killed"
             if words & {"casualty"}:
                 return "casualties"
@@ -234,11 +324,15 @@ class CasualtyExtractor:
         return None
 
     # ------------------------------------------------------------------ victims
-    def _victims(self, ctx: DocContext, sent: Sentence, noun: Token | None, outcome: str, inherit: Victims | None) -> Victims | None:
+    def _victims(
+        self, ctx: DocContext, sent: Sentence, noun: Token | None, outcome: str, inherit: Victims | None
+    ) -> Victims | None:
         """Victim category, armed group and singled-out group; None when the noun is not people."""
         if noun is None:
-            return inherit or self._sentence_category(sent) or Victims(
-                VictimCategory.CIVILIAN if outcome == "displaced" else VictimCategory.UNKNOWN
+            return (
+                inherit
+                or self._sentence_category(sent)
+                or Victims(VictimCategory.CIVILIAN if outcome == "displaced" else VictimCategory.UNKNOWN)
             )
         lemma = noun.lemma_.lower()
         low = noun.lower_
@@ -248,7 +342,9 @@ class CasualtyExtractor:
         for c in noun.children:
             if c.dep_ == "conj" and c.pos_ == "NOUN":
                 cl = c.lemma_.lower()
-                if (lemma in self.civilian and cl in self.combatant) or (lemma in self.combatant and cl in self.civilian):
+                if (lemma in self.civilian and cl in self.combatant) or (
+                    lemma in self.combatant and cl in self.civilian
+                ):
                     return Victims(VictimCategory.UNKNOWN)
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
         mod_words = {c.lemma_.lower() for c in mods} | {c.lower_ for c in mods}
@@ -266,23 +362,31 @@ class CasualtyExtractor:
 
         actor = None
         # "ISIS jihadis", "al-Shabaab terrorists", "members of the YPG", "SDF fighters"
-        actor_toks = [c for c in mods if c.pos_ in ("PROPN", "ADJ", "NOUN") and c.lemma_.lower() not in self.victim_nouns]
+        actor_toks = [
+            c
+            for c in mods
+            if c.pos_ in ("PROPN", "ADJ", "NOUN") and c.lemma_.lower() not in self.victim_nouns
+        ]
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from", "with", "belonging"):
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "with", "belonging", "in"):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         actor_toks.append(g)
         for t in actor_toks:
-            sub = [x for x in t.subtree if x.i != noun.i] if t.i > noun.i else [t] + [x for x in t.children if x.dep_ == "compound"]
+            sub = (
+                [x for x in t.subtree if x.i != noun.i]
+                if t.i > noun.i
+                else [t] + [x for x in t.children if x.dep_ == "compound"]
+            )
             sub = sorted(sub, key=lambda x: x.i)
-            text = sent.span.doc[sub[0].i:sub[-1].i + 1].text if sub else t.text
+            text = sent.span.doc[sub[0].i : sub[-1].i + 1].text if sub else t.text
             r = ctx.resolve_actor(text, sent.abs(t.idx), strict=True)
             if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
                 actor = r.name
                 break
         if actor is None:
             # the whole phrase: "Russian soldiers", "Israeli troops"
-            phrase = sent.span.doc[min([noun.i] + [c.i for c in mods]):noun.i + 1].text
+            phrase = sent.span.doc[min([noun.i] + [c.i for c in mods]) : noun.i + 1].text
             r = ctx.resolve_actor(phrase, sent.abs(noun.idx), strict=True)
             if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
                 actor = r.name
@@ -297,7 +401,11 @@ class CasualtyExtractor:
             return Victims(base.category, base.actor, group)
         if mod_words & self.civ_mod:
             return Victims(VictimCategory.CIVILIAN, None, group)
-        if lemma in self.combatant or low in self.combatant or (mod_words & {"female"} and lemma in ("leader", "fighter")):
+        if (
+            lemma in self.combatant
+            or low in self.combatant
+            or (mod_words & {"female"} and lemma in ("leader", "fighter"))
+        ):
             return Victims(VictimCategory.COMBATANT, actor, group)
         if mod_words & self.com_mod and lemma in self.unknown | {"casualty", "death", "fatality", "loss"}:
             return Victims(VictimCategory.COMBATANT, actor, group)
@@ -330,7 +438,9 @@ class CasualtyExtractor:
         return None
 
     # ------------------------------------------------------------------ perpetrator
-    def _perpetrator(self, ctx: DocContext, sent: Sentence, trigger: Token | None, noun: Token | None) -> str | None:
+    def _perpetrator(
+        self, ctx: DocContext, sent: Sentence, trigger: Token | None, noun: Token | None
+    ) -> str | None:
         if trigger is None:
             return None
         doc = sent.span.doc
@@ -354,19 +464,42 @@ class CasualtyExtractor:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subj is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.tag_ == "VBG":
                 subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and (noun is None or subj.i != noun.i) and verb.lemma_.lower() not in ("die", "lose", "flee"):
+            if (
+                subj is not None
+                and (noun is None or subj.i != noun.i)
+                and verb.lemma_.lower() not in ("die", "lose", "flee")
+            ):
                 cands.insert(0, subj)
+        # "militants of al-Shabaab", "fighters from the group": the group is the actor
+        cands += [
+            g
+            for c in list(cands)
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "from")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
         for c in cands:
             left = [x for x in c.children if x.i < c.i and x.dep_ in ("compound", "amod", "nmod", "poss")]
             if left:
-                text = doc[min(x.i for x in left):c.i + 1].text
+                text = doc[min(x.i for x in left) : c.i + 1].text
                 r = ctx.resolve_actor(text, sent.abs(c.idx), strict=True)
                 if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
                     return r.name
+                # "ISIS bombardment", "Russian shelling": the modifier names the actor
+                for x in left:
+                    mod = doc[min(y.i for y in x.subtree) : x.i + 1].text
+                    r = ctx.resolve_actor(mod, sent.abs(x.idx), strict=True)
+                    if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
+                        return r.name
             sub = sorted(c.subtree, key=lambda x: x.i)
             # drop trailing relative clauses and appositions
-            cut = [x for x in sub if x.i <= c.i or x.dep_ in ("compound", "prep", "pobj", "amod", "punct") and x.i - c.i < 6]
-            text = doc[cut[0].i:cut[-1].i + 1].text if cut else c.text
+            cut = [
+                x
+                for x in sub
+                if x.i <= c.i or x.dep_ in ("compound", "prep", "pobj", "amod", "punct") and x.i - c.i < 6
+            ]
+            text = doc[cut[0].i : cut[-1].i + 1].text if cut else c.text
             r = ctx.resolve_actor(text, sent.abs(c.idx), strict=True)
             if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
                 return r.name
@@ -381,7 +514,14 @@ class CasualtyExtractor:
         ents = [e for e in ents if not self._is_actor_ent(ctx, sent, e)]
         if ents:
             if anchor is not None:
-                ents.sort(key=lambda e: (0 if e.root.head.lower_ in ("in", "at", "near", "on", "of", "across", "around") else 1, abs(e.start - anchor.i)))
+                ents.sort(
+                    key=lambda e: (
+                        0
+                        if e.root.head.lower_ in ("in", "at", "near", "on", "of", "across", "around")
+                        else 1,
+                        abs(e.start - anchor.i),
+                    )
+                )
             place = ctx.resolve_place(ents[0].text)
             state["place"] = place
             return place
@@ -389,28 +529,52 @@ class CasualtyExtractor:
 
     @staticmethod
     def _is_actor_ent(ctx: DocContext, sent: Sentence, ent: Span) -> bool:
-        if ent.root.dep_ in ("compound", "amod") and ent.root.head.lemma_.lower() in ("force", "troop", "army", "fighter", "soldier", "militant", "government"):
+        if ent.root.dep_ in ("compound", "amod") and ent.root.head.lemma_.lower() in (
+            "force",
+            "troop",
+            "army",
+            "fighter",
+            "soldier",
+            "militant",
+            "government",
+        ):
             return True
         return False
 
-    def _when(self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict) -> tuple[When | None, bool]:
+    def _when(
+        self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict
+    ) -> tuple[When | None, bool]:
         """(when, is_period_mention) for a claim in this sentence."""
         mentions = [t for t in ctx.times_in(sent.start, sent.end) if t.when is not None]
-        if re.search(r"\b(?:same period|same time|during this period|over the same)\b", sent.text, re.I) and state.get("period"):
+        if re.search(
+            r"\b(?:same period|same time|during this period|over the same)\b", sent.text, re.I
+        ) and state.get("period"):
             return state["period"], True
         if mentions:
             # prefer a "since"/"period" mention (cumulative), then the one nearest the trigger
             pos = sent.abs(anchor.idx) if anchor is not None else sent.start
-            mentions.sort(key=lambda t: (0 if t.kind in ("since", "period", "until") else 1, abs(t.start - pos)))
+            mentions.sort(
+                key=lambda t: (0 if t.kind in ("since", "period", "until") else 1, abs(t.start - pos))
+            )
             m = mentions[0]
-            if m.kind in ("since", "period", "until") or m.when.precision in (Precision.MONTH, Precision.YEAR, Precision.PERIOD):
+            if m.kind in ("since", "period", "until") or m.when.precision in (
+                Precision.MONTH,
+                Precision.YEAR,
+                Precision.PERIOD,
+            ):
                 state["period"] = m.when
                 return m.when, True
-            state["when"] = m.when
+            state["when"], state["when_para"] = m.when, sent.para.index
             return m.when, False
-        if state.get("period") and state.get("period_para") in (sent.para.index, sent.para.index - 1, sent.para.index - 2):
+        if state.get("period") and state.get("period_para") in (
+            sent.para.index,
+            sent.para.index - 1,
+            sent.para.index - 2,
+        ):
             return state["period"], True
-        return state.get("when"), False
+        if state.get("when_para") == sent.para.index:
+            return state.get("when"), False
+        return None, False
 
     # ------------------------------------------------------------------ main
     def extract(self, ctx: DocContext) -> list[CasualtyClaim]:
@@ -419,12 +583,20 @@ class CasualtyExtractor:
         seen: dict[tuple, CasualtyClaim] = {}
         title_claims: list[CasualtyClaim] = []
         for sent in ctx.sentences:
+            self._note_agents(ctx, sent, state)
             hits = self._sentence_hits(ctx, sent, state)
             for h in hits:
                 c = h.claim
                 if c is None:
                     continue
-                key = (c.outcome, c.count.low, c.count.high, c.victims.category, c.victims.group, c.victims.actor)
+                key = (
+                    c.outcome,
+                    c.count.low,
+                    c.count.high,
+                    c.victims.category,
+                    c.victims.group,
+                    c.victims.actor,
+                )
                 if key in seen and c.part_of is None:
                     continue
                 seen.setdefault(key, c)
@@ -441,12 +613,16 @@ class CasualtyExtractor:
 
     @staticmethod
     def _reciprocal_perpetrators(claims: list[CasualtyClaim]) -> None:
-        """"X killed 922 of Y; X lost 539 fighters": X's losses were caused by Y."""
+        """ "X killed 922 of Y; X lost 539 fighters": X's losses were caused by Y."""
         for i, c in enumerate(claims):
             if c.perpetrator or c.victims.category != VictimCategory.COMBATANT or not c.victims.actor:
                 continue
-            for prev in reversed(claims[max(0, i - 3):i]):
-                if prev.perpetrator == c.victims.actor and prev.victims.actor and prev.victims.actor != c.victims.actor:
+            for prev in reversed(claims[max(0, i - 3) : i]):
+                if (
+                    prev.perpetrator == c.victims.actor
+                    and prev.victims.actor
+                    and prev.victims.actor != c.victims.actor
+                ):
                     c.perpetrator = prev.victims.actor
                     break
 
@@ -474,9 +650,18 @@ class CasualtyExtractor:
         for t in [head] + ([trigger] if trigger is not None else []):
             for a in [t] + list(t.ancestors)[:3]:
                 for c in a.children:
-                    if c.dep_ in ("aux", "auxpass") and c.lower_ in ("could", "may", "might", "would", "will"):
+                    if c.dep_ in ("aux", "auxpass") and c.lower_ in (
+                        "could",
+                        "may",
+                        "might",
+                        "would",
+                        "will",
+                    ):
                         return True
-                if a.lemma_.lower() in ("expect", "fear", "feared", "predict", "project", "threaten", "warn") and a.i != head.i:
+                if (
+                    a.lemma_.lower() in ("expect", "fear", "feared", "predict", "project", "threaten", "warn")
+                    and a.i != head.i
+                ):
                     return True
         return False
 
@@ -492,7 +677,11 @@ class CasualtyExtractor:
         # singular nouns ("a child was killed") count one
         taken = {i for m in mentions for i in range(m.start, m.end)}
         for tok in span:
-            if tok.i in taken or tok.pos_ != "NOUN" or tok.lemma_.lower() not in (self.civilian | self.combatant):
+            if (
+                tok.i in taken
+                or tok.pos_ != "NOUN"
+                or tok.lemma_.lower() not in (self.civilian | self.combatant)
+            ):
                 continue
             sm = self.counts.singular(span, tok)
             if sm is not None:
@@ -522,7 +711,9 @@ class CasualtyExtractor:
                 owner = [p for p in parents if p.noun is not None and p.noun.i == marker.head.i]
                 if owner:
                     parents = owner
-                elif not any(p.noun is not None and p.noun.i in {a.i for a in marker.ancestors} for p in parents):
+                elif not any(
+                    p.noun is not None and p.noun.i in {a.i for a in marker.ancestors} for p in parents
+                ):
                     if not any(p.trigger is not None and p.trigger.i == marker.head.i for p in parents):
                         parents = []
             if parents:
@@ -539,19 +730,32 @@ class CasualtyExtractor:
         for h in hits:
             parent = h.parent
             outcome = h.outcome
-            if parent is not None and (outcome is None or (h.noun is not None and parent.noun is not None and h.trigger is parent.trigger)):
+            if parent is not None and (
+                outcome is None
+                or (h.noun is not None and parent.noun is not None and h.trigger is parent.trigger)
+            ):
                 outcome = parent.outcome if parent.outcome else outcome
             if outcome is None:
                 continue
             h.outcome = outcome  # parts listed under this figure inherit it
             if self._negated(h.trigger) or self._forecast(h.trigger, doc[h.mention.head]):
                 continue
-            if non_violent or (h.trigger is not None and any(a <= h.trigger.idx - span.start_char < b for a, b in blocked)):
+            if non_violent or (
+                h.trigger is not None and any(a <= h.trigger.idx - span.start_char < b for a, b in blocked)
+            ):
                 continue
             if h.mention.singular and self._describes_speaker(doc[h.mention.head]):
                 continue
-            inherit = parent.claim.victims if parent is not None and parent.claim is not None else prev_victims
-            if parent is None and h.mention.singular is False and h.noun is None and h.parent is None and h.marker_before is not None:
+            inherit = (
+                parent.claim.victims if parent is not None and parent.claim is not None else prev_victims
+            )
+            if (
+                parent is None
+                and h.mention.singular is False
+                and h.noun is None
+                and h.parent is None
+                and h.marker_before is not None
+            ):
                 continue  # "including one from ...": a part of something that is not people
             victims = self._victims(ctx, sent, h.noun, outcome, inherit)
             if victims is None:
@@ -559,17 +763,23 @@ class CasualtyExtractor:
             if h.mention.singular and victims.category == VictimCategory.UNKNOWN:
                 continue
             if parent is not None and parent.claim is not None and victims.category == VictimCategory.UNKNOWN:
-                victims = Victims(parent.claim.victims.category, parent.claim.victims.actor or victims.actor, victims.group)
+                victims = Victims(
+                    parent.claim.victims.category, parent.claim.victims.actor or victims.actor, victims.group
+                )
             anchor = h.trigger or doc[h.mention.head]
             when, periodic = self._when(ctx, sent, anchor, state)
             place = self._place(ctx, sent, anchor, state)
             perp = self._perpetrator(ctx, sent, h.trigger, h.noun)
             if perp is None and parent is not None and parent.claim is not None:
                 perp = parent.claim.perpetrator
+            if perp is None and outcome in ("killed", "injured", "casualties", "captured", "missing"):
+                perp = self._recent_agent(ctx, sent, state, victims.actor)
             if perp is not None and victims.actor == perp:
                 perp = None
             ev_start = doc[h.mention.start].idx
-            ev_end_tok = max(h.mention.end - 1, h.noun.i if h.noun is not None and h.noun.i < h.mention.end + 4 else 0)
+            ev_end_tok = max(
+                h.mention.end - 1, h.noun.i if h.noun is not None and h.noun.i < h.mention.end + 4 else 0
+            )
             ev_end = doc[ev_end_tok].idx + len(doc[ev_end_tok].text)
             claim = CasualtyClaim(
                 id=ctx.next_id("cx"),
@@ -593,12 +803,67 @@ class CasualtyExtractor:
 
     @staticmethod
     def _describes_speaker(noun: Token) -> bool:
-        """"Oleksiy K., a senior police officer, said": a description, not a victim."""
+        """ "Oleksiy K., a senior police officer, said": a description, not a victim."""
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             return True
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children):
             return True
-        return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ("say", "tell", "report", "add", "confirm")
+        return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in (
+            "say",
+            "tell",
+            "report",
+            "add",
+            "confirm",
+        )
+
+    _ARMED_KINDS = ("state force", "non-state armed group", "coalition", "government body")
+
+    def _agents_in(self, ctx: DocContext, sent: Sentence) -> list[str]:
+        """Known armed actors this sentence shows doing violence: subjects of violent verbs,
+        "by X" agents, and modifiers of violent nouns ("RSF attacks", "Israeli airstrikes")."""
+        out = []
+        doc = sent.span.doc
+        for t in sent.span:
+            if t.lemma_.lower() not in self.violent:
+                continue
+            cands = []
+            if t.pos_ == "VERB":
+                cands += [c for c in t.children if c.dep_ == "nsubj"]
+                cands += [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            elif t.pos_ == "NOUN":
+                cands += [c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+                cands += [
+                    g
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+            for c in cands:
+                left = [x for x in c.children if x.dep_ in ("compound", "amod") and x.i < c.i]
+                text = doc[min([c.i] + [x.i for x in left]) : c.i + 1].text
+                for phrase in (text, c.text):
+                    r = ctx.resolve_actor(phrase, sent.abs(c.idx), strict=True)
+                    if r and r.known and (r.kind or "") in self._ARMED_KINDS:
+                        out.append(r.name)
+                        break
+        return out
+
+    def _recent_agent(
+        self, ctx: DocContext, sent: Sentence, state: dict, victim_actor: str | None
+    ) -> str | None:
+        """The armed actor most recently shown attacking, in this or the two paragraphs before."""
+        agents = state.setdefault("agents", [])
+        for para, name in reversed(agents):
+            if sent.para.index - para > 1:
+                break
+            if name != victim_actor:
+                return name
+        return None
+
+    def _note_agents(self, ctx: DocContext, sent: Sentence, state: dict) -> None:
+        for name in self._agents_in(ctx, sent):
+            state.setdefault("agents", []).append((sent.para.index, name))
 
     def _note_period(self, ctx: DocContext, sent: Sentence, state: dict) -> None:
         for t in ctx.times_in(sent.start, sent.end):
@@ -615,13 +880,17 @@ class CasualtyExtractor:
         prev = hits[-1]
         prev_end = prev.mention.end
         if prev.marker_before is not None:
-            between = doc[max(prev_end, prev.noun.i + 1 if prev.noun is not None else prev_end):m.start]
+            between = doc[max(prev_end, prev.noun.i + 1 if prev.noun is not None else prev_end) : m.start]
             if all(t.lower_ in ("and", ",", "or", "as", "well") or t.pos_ in ("ADJ", "DET") for t in between):
                 return prev.marker_before
         for k in range(m.start - 1, max(prev_end, m.start - 14) - 1, -1):
             t = doc[k]
             low = t.lower_
-            if low in ("including", "incl", "incl.", "among", "–", "—", "(", ":") or (low == "whom" and doc[k - 1].lower_ == "of") or (low in ("them", "these", "those") and doc[k - 1].lower_ in ("of", "among")):
+            if (
+                low in ("including", "incl", "incl.", "among", "–", "—", "(", ":")
+                or (low == "whom" and doc[k - 1].lower_ == "of")
+                or (low in ("them", "these", "those") and doc[k - 1].lower_ in ("of", "among"))
+            ):
                 return k
             if t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG") and low not in ("were", "was"):
                 return None

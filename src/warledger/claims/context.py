@@ -101,7 +101,11 @@ class DocContext:
         p = sent.para
         text = p.text.rstrip()
         title = (self.document.title or "").strip()
-        if title and p.index <= 2 and (text == title or text.startswith(title) and len(text) - len(title) < 3):
+        if (
+            title
+            and p.index <= 2
+            and (text == title or text.startswith(title) and len(text) - len(title) < 3)
+        ):
             return True
         if text.rstrip("”\"’' ").endswith((".", ":", "?", "!")):
             return False
@@ -118,7 +122,10 @@ class DocContext:
     def evidence(self, sent: Sentence, start_char: int, end_char: int) -> Evidence:
         """Evidence from paragraph-local character offsets (never text.find)."""
         return Evidence(
-            start=sent.abs(start_char), end=sent.abs(end_char), sentence=sent.text.strip(), sentence_start=sent.start
+            start=sent.abs(start_char),
+            end=sent.abs(end_char),
+            sentence=sent.text.strip(),
+            sentence_start=sent.start,
         )
 
     # ---- actors -----------------------------------------------------------------
@@ -208,13 +215,20 @@ class DocContext:
         sents = self.sentences
         explicit = [finder.explicit(s.span) for s in sents]
         out: list[Attribution | None] = []
-        for i, s in enumerate(sents):
+        for i in range(len(sents)):
             a = explicit[i]
             if a is not None and a.chain and a.chain[0] == "__pronoun__":
                 prev = next((out[j] for j in range(i - 1, -1, -1) if out[j] is not None), None)
                 rest = [n for n in a.chain[1:]]
-                a = Attribution(chain=(prev.chain if prev else []) + [n for n in rest if not prev or n not in prev.chain],
-                                generic=prev.generic if prev else False) if (prev or rest) else None
+                a = (
+                    Attribution(
+                        chain=(prev.chain if prev else [])
+                        + [n for n in rest if not prev or n not in prev.chain],
+                        generic=prev.generic if prev else False,
+                    )
+                    if (prev or rest)
+                    else None
+                )
             if a is None:
                 a = self._carried(i, sents, explicit, out)
             out.append(a)
@@ -227,7 +241,12 @@ class DocContext:
             prev = done[i - 1]
             return Attribution(prev.chain, prev.generic, explicit=False)
         # a paragraph introduced by "Citing activists, AP reports:"
-        if i > 0 and sents[i - 1].para is not s.para and sents[i - 1].text.rstrip().endswith(":") and done[i - 1]:
+        if (
+            i > 0
+            and sents[i - 1].para is not s.para
+            and sents[i - 1].text.rstrip().endswith(":")
+            and done[i - 1]
+        ):
             prev = done[i - 1]
             return Attribution(prev.chain, prev.generic, explicit=False)
         # a quotation whose speaker is named later in the paragraph

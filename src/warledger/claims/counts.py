@@ -19,11 +19,58 @@ MAX_PLAUSIBLE = 20_000_000
 # Entity types whose numbers are never head counts.
 _NON_COUNT_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
 _UNIT_WORDS = {
-    "percent", "per", "%", "km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile",
-    "metres", "meters", "hrs", "hours", "hour", "minutes", "days", "day", "weeks", "week", "months",
-    "month", "years", "year", "year-old", "years-old", "am", "pm", "a.m.", "p.m.", "o'clock", "times",
-    "dollars", "usd", "euros", "tonnes", "tons", "kg", "sq", "square", "hectares", "acres", "decades",
-    "decade", "centuries", "century", "cent", "billion", "points", "degrees", "mm", "cm",
+    "percent",
+    "per",
+    "%",
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "hrs",
+    "hours",
+    "hour",
+    "minutes",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "years",
+    "year",
+    "year-old",
+    "years-old",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "o'clock",
+    "times",
+    "dollars",
+    "usd",
+    "euros",
+    "tonnes",
+    "tons",
+    "kg",
+    "sq",
+    "square",
+    "hectares",
+    "acres",
+    "decades",
+    "decade",
+    "centuries",
+    "century",
+    "cent",
+    "billion",
+    "points",
+    "degrees",
+    "mm",
+    "cm",
 }
 
 
@@ -105,8 +152,21 @@ class CountFinder:
                 if self.multipliers[w] >= 1000:
                     total, current = total + current, 0
                 j += 1
-            elif w == "and" and j + 1 < sent.end and doc[j + 1].lower_ in self.words and (total or current >= 100):
+            elif (
+                w == "and"
+                and j + 1 < sent.end
+                and doc[j + 1].lower_ in self.words
+                and (total or current >= 100)
+            ):
                 j += 1
+            elif (
+                w == "-"
+                and j + 1 < sent.end
+                and doc[j + 1].lower_ in self.words
+                and current % 10 == 0
+                and 20 <= current % 100 <= 90
+            ):
+                j += 1  # "twenty - five" split by the tokenizer
             elif w in self.words or (("-" in w) and all(p in self.words for p in w.split("-"))):
                 current += sum(self.words[p] for p in w.split("-"))
                 j += 1
@@ -129,11 +189,15 @@ class CountFinder:
         doc = sent.doc
         tok = doc[i]
         if tok.ent_type_ in _NON_COUNT_ENTS and not any(
-            t.lower_ in ("people", "persons", "civilians", "soldiers") for t in doc[i:end + 2] if t.i < len(doc)
+            t.lower_ in ("people", "persons", "civilians", "soldiers")
+            for t in doc[i : end + 2]
+            if t.i < len(doc)
         ):
             return True
         nxt = doc[end] if end < len(doc) else None
-        if nxt is not None and (nxt.lower_ in _UNIT_WORDS or nxt.text in ("%", ":") or nxt.lower_.endswith("-year-old")):
+        if nxt is not None and (
+            nxt.lower_ in _UNIT_WORDS or nxt.text in ("%", ":") or nxt.lower_.endswith("-year-old")
+        ):
             return True
         if "-year-old" in tok.lower_ or tok.lower_.endswith("th") and not _DIGITS.match(tok.text):
             return True
@@ -157,32 +221,43 @@ class CountFinder:
             hit = None
             for phrase, val in self.approx_phrases.items():
                 words = phrase.split()
-                if [t.lower_ for t in doc[i:i + len(words)]] == words:
+                if [t.lower_ for t in doc[i : i + len(words)]] == words:
                     hit = (phrase, val, len(words))
                     break
             if hit and hit[1] is not None:
                 end = i + hit[2]
-                out.append(CountMention(i, end, end - 1, Count(hit[1], hit[1], Qualifier.APPROX, doc[i:end].text)))
+                out.append(
+                    CountMention(i, end, end - 1, Count(hit[1], hit[1], Qualifier.APPROX, doc[i:end].text))
+                )
                 i = end
                 continue
             # vague plurals: "dozens", "hundreds of thousands", "tens of thousands"
             two = f"{low} of {doc[i + 2].lower_}" if i + 2 < sent.end and doc[i + 1].lower_ == "of" else None
             if two and two in self.vague:
                 val = self.vague[two]
-                out.append(CountMention(i, i + 3, i + 2, Count(val, None, Qualifier.VAGUE, doc[i:i + 3].text)))
+                out.append(
+                    CountMention(i, i + 3, i + 2, Count(val, None, Qualifier.VAGUE, doc[i : i + 3].text))
+                )
                 i += 3
                 continue
             if low in self.vague and not (i > sent.start and doc[i - 1].like_num):
                 val = self.vague[low]
                 b = self._bound_before(sent, i)
                 start = b[0] if b else i
-                out.append(CountMention(start, i + 1, i, Count(val, None, Qualifier.VAGUE, doc[start:i + 1].text)))
+                out.append(
+                    CountMention(start, i + 1, i, Count(val, None, Qualifier.VAGUE, doc[start : i + 1].text))
+                )
                 i += 1
                 continue
             num = self._number_at(sent, i)
             if num:
                 end, value, plus = num
-                if value <= 0 or value > MAX_PLAUSIBLE or not float(value).is_integer() or self._skip(sent, i, end, value):
+                if (
+                    value <= 0
+                    or value > MAX_PLAUSIBLE
+                    or not float(value).is_integer()
+                    or self._skip(sent, i, end, value)
+                ):
                     i = end
                     continue
                 v = int(value)
@@ -206,11 +281,13 @@ class CountFinder:
         return out
 
     def singular(self, sent: Span, noun: Token) -> CountMention | None:
-        """"a child", "an infant", "a 63-year-old man": one person, if the determiner says one."""
+        """ "a child", "an infant", "a 63-year-old man": one person, if the determiner says one."""
         det = next((c for c in noun.children if c.dep_ == "det"), None)
         if det is None or det.lower_ not in self.singular_dets or noun.tag_ in ("NNS", "NNPS"):
             return None
         if any(c.dep_ == "nummod" for c in noun.children):
             return None
         start = det.i
-        return CountMention(start, noun.i + 1, noun.i, Count(1, 1, Qualifier.EXACT, sent.doc[start:noun.i + 1].text), True)
+        return CountMention(
+            start, noun.i + 1, noun.i, Count(1, 1, Qualifier.EXACT, sent.doc[start : noun.i + 1].text), True
+        )

@@ -60,7 +60,9 @@ class DocumentExtractor:
         queue: list[Paragraph] = []
 
         def flush():
-            for para, sdoc in zip(queue, self.nlp.pipe([p.text for p in queue], batch_size=batch_size), strict=True):
+            for para, sdoc in zip(
+                queue, self.nlp.pipe([p.text for p in queue], batch_size=batch_size), strict=True
+            ):
                 para.doc = sdoc
             for doc, paras in pending:
                 yield DocContext(doc, paras, self.actors, self.gazetteer, self.lex)

@@ -90,6 +90,7 @@ class Lexicons:
     violence_words: list[str]
     not_casualty_phrases: list[str]
     household_nouns: list[str]
+    violent_actions: list[str]
     victims: VictimsLex
     hedges: HedgesLex
     attribution: AttributionLex
@@ -115,7 +116,16 @@ def load_lexicons(lang: str = "en") -> Lexicons:
     outcomes_raw = _read("outcomes.yaml", lang)
     killed_phrases = outcomes_raw.pop("killed_phrases", [])
     forecast = outcomes_raw.pop("forecast", [])
-    extra = {k: outcomes_raw.pop(k, []) for k in ("non_violent_causes", "violence_words", "not_casualty_phrases", "household_nouns")}
+    extra = {
+        k: outcomes_raw.pop(k, [])
+        for k in (
+            "non_violent_causes",
+            "violence_words",
+            "not_casualty_phrases",
+            "household_nouns",
+            "violent_actions",
+        )
+    }
     outcomes = {k: _validate(OutcomeEntry, v, f"outcomes.yaml:{k}") for k, v in outcomes_raw.items()}
     return Lexicons(
         counts=_validate(CountsLex, _read("counts.yaml", lang), "counts.yaml"),

@@ -17,9 +17,15 @@ def register(app: typer.Typer) -> None:
     def evaluate(
         ctx: typer.Context,
         gold_dir: Path = typer.Argument(..., help="Directory of gold files (NAME.json, as ../shared/gold)."),
-        docs: Path = typer.Option(None, "--docs", help="Directory with NAME.txt (and NAME.meta.json); default: GOLD_DIR."),
-        pred_dir: Path = typer.Option(None, "--pred-dir", help="Score saved extractions NAME.json instead of extracting."),
-        misses: bool = typer.Option(False, "--misses", help="List missed gold items and false alarms with their sentences."),
+        docs: Path = typer.Option(
+            None, "--docs", help="Directory with NAME.txt (and NAME.meta.json); default: GOLD_DIR."
+        ),
+        pred_dir: Path = typer.Option(
+            None, "--pred-dir", help="Score saved extractions NAME.json instead of extracting."
+        ),
+        misses: bool = typer.Option(
+            False, "--misses", help="List missed gold items and false alarms with their sentences."
+        ),
         json_out: Path = typer.Option(None, "--json", help="Also write the figures as JSON to this file."),
         fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     ):
@@ -62,7 +68,9 @@ def register(app: typer.Typer) -> None:
             json_out.write_text(json.dumps(result, indent=1), "utf-8")
         if misses:
             for kind_, what, doc_id, desc, sentence in report.misses:
-                sys.stdout.write(f"{'MISS' if kind_ == 'missed' else 'FALSE'} | {what} | {doc_id} | {desc} | {sentence[:100]}\n")
+                sys.stdout.write(
+                    f"{'MISS' if kind_ == 'missed' else 'FALSE'} | {what} | {doc_id} | {desc} | {sentence[:100]}\n"
+                )
         for e in report.errors:
             sys.stdout.write(f"ERROR {e}\n")
         if fmt == "json":

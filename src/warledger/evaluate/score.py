@@ -152,8 +152,12 @@ class Tally:
 
     def summary(self) -> dict:
         return {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
-            "precision": round(self.precision, 3), "recall": round(self.recall, 3), "f1": round(self.f1, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
             "fields": {k: round(a / n, 3) for k, (a, n) in sorted(self.fields.items())},
             "field_n": {k: n for k, (a, n) in sorted(self.fields.items())},
         }
@@ -186,10 +190,14 @@ def _score_kind(golds, preds, key, tally, fieldfn, report, kind, doc_id, describ
     matched = {id(g) for g, _ in pairs}
     for g in real:
         if id(g) not in matched:
-            report.misses.append(("missed", kind, doc_id, describe(g), (g.get("evidence") or {}).get("sentence", "")))
+            report.misses.append(
+                ("missed", kind, doc_id, describe(g), (g.get("evidence") or {}).get("sentence", ""))
+            )
     for i, p in enumerate(preds):
         if i not in used and i not in used_amb:
-            report.misses.append(("false", kind, doc_id, describe(p), (p.get("evidence") or {}).get("sentence", "")))
+            report.misses.append(
+                ("false", kind, doc_id, describe(p), (p.get("evidence") or {}).get("sentence", ""))
+            )
     return pairs
 
 
@@ -206,8 +214,12 @@ def score_document(gold: dict, pred: dict, aliases: Aliases, report: Report) -> 
         return x.get("victims") or {}
 
     def ckey(g, p):
-        return (g["outcome"] == p.get("outcome") and cnt(g).get("low") == cnt(p).get("low")
-                and cnt(g).get("high") == cnt(p).get("high") and vic(g).get("category") == vic(p).get("category"))
+        return (
+            g["outcome"] == p.get("outcome")
+            and cnt(g).get("low") == cnt(p).get("low")
+            and cnt(g).get("high") == cnt(p).get("high")
+            and vic(g).get("category") == vic(p).get("category")
+        )
 
     def same_when(g, p):
         w = p.get("when") or {}
@@ -236,11 +248,24 @@ def score_document(gold: dict, pred: dict, aliases: Aliases, report: Report) -> 
     def cdesc(x):
         return f"{x.get('outcome')} {cnt(x).get('low')}/{cnt(x).get('high')} {vic(x).get('category')}"
 
-    _score_kind(gold.get("casualties", []), pred.get("casualties") or [], ckey, T["casualties"], cfields,
-                report, "casualty", doc_id, cdesc)
+    _score_kind(
+        gold.get("casualties", []),
+        pred.get("casualties") or [],
+        ckey,
+        T["casualties"],
+        cfields,
+        report,
+        "casualty",
+        doc_id,
+        cdesc,
+    )
 
     def kkey(g, p):
-        return g["kind"] == p.get("kind") and A(g.get("actor")) == A(p.get("actor")) and same_place(g.get("place"), p.get("place"))
+        return (
+            g["kind"] == p.get("kind")
+            and A(g.get("actor")) == A(p.get("actor"))
+            and same_place(g.get("place"), p.get("place"))
+        )
 
     def kfields(g, p, pairs):
         t = T["control"]
@@ -254,14 +279,27 @@ def score_document(gold: dict, pred: dict, aliases: Aliases, report: Report) -> 
     def kdesc(x):
         return f"{x.get('kind')} {x.get('actor')} @ {(x.get('place') or {}).get('name')}"
 
-    _score_kind(gold.get("control", []), pred.get("control") or [], kkey, T["control"], kfields,
-                report, "control", doc_id, kdesc)
+    _score_kind(
+        gold.get("control", []),
+        pred.get("control") or [],
+        kkey,
+        T["control"],
+        kfields,
+        report,
+        "control",
+        doc_id,
+        kdesc,
+    )
 
     if (gold.get("document") or {}).get("events_annotated"):
+
         def ekey(g, p):
             gs = (g.get("when") or {}).get("start")
-            return (g["event_type"] == p.get("event_type") and same_place(g.get("place"), p.get("place"))
-                    and (gs is None or gs == (p.get("when") or {}).get("start")))
+            return (
+                g["event_type"] == p.get("event_type")
+                and same_place(g.get("place"), p.get("place"))
+                and (gs is None or gs == (p.get("when") or {}).get("start"))
+            )
 
         def efields(g, p, pairs):
             t = T["events"]
@@ -273,15 +311,26 @@ def score_document(gold: dict, pred: dict, aliases: Aliases, report: Report) -> 
         def edesc(x):
             return f"{x.get('event_type')} @ {(x.get('place') or {}).get('name')} {(x.get('when') or {}).get('start')}"
 
-        _score_kind(gold.get("events", []), pred.get("events") or [], ekey, T["events"], efields,
-                    report, "event", doc_id, edesc)
+        _score_kind(
+            gold.get("events", []),
+            pred.get("events") or [],
+            ekey,
+            T["events"],
+            efields,
+            report,
+            "event",
+            doc_id,
+            edesc,
+        )
 
 
 def gold_files(gold_dir: Path) -> list[Path]:
     return sorted(p for p in Path(gold_dir).glob("*.json") if not p.name.startswith("actors"))
 
 
-def score_corpus(gold_dir: Path, predict: Callable[[Path, dict], dict], aliases: Aliases, docs_dir: Path | None = None) -> Report:
+def score_corpus(
+    gold_dir: Path, predict: Callable[[Path, dict], dict], aliases: Aliases, docs_dir: Path | None = None
+) -> Report:
     """Score every gold file; `predict(txt_path, meta)` returns the extraction JSON."""
     report = Report()
     docs_dir = Path(docs_dir) if docs_dir else Path(gold_dir)

@@ -1,0 +1,181 @@
+"""Casualty claims from our own sentences, through the real pipeline (spaCy model included)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from warledger.documents.model import make_document
+from warledger.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def extract(pipeline, text, published=date(2023, 3, 10), publisher=None):
+    return pipeline.extract_one(make_document(text, published=published, publisher=publisher))
+
+
+def claims(pipeline, text, **kw):
+    return [c.to_json() for c in extract(pipeline, text, **kw).casualties]
+
+
+def key(c):
+    return (c["outcome"], c["count"]["low"], c["count"]["high"], c["victims"]["category"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Airstrikes killed 12 civilians in the village.", [("killed", 12, 12, "civilian")]),
+        ("At least 30 soldiers were wounded in the ambush.", [("injured", 30, None, "combatant")]),
+        ("Gunmen abducted 14 passengers from a bus.", [("captured", 14, 14, "civilian")]),
+        ("Police arrested 40 protesters in the capital.", [("captured", 40, 40, "civilian")]),
+        (
+            "Nearly 2,000 residents fled their homes after the shelling.",
+            [("displaced", None, 2000, "civilian")],
+        ),
+        ("Five villagers remain missing after the raid.", [("missing", 5, 5, "civilian")]),
+        ("The blast caused 25 casualties.", [("casualties", 25, 25, "unknown")]),
+        ("Eight people were killed or injured in the explosion.", [("casualties", 8, 8, "civilian")]),
+        ("The army said it lost 11 soldiers in the battle.", [("killed", 11, 11, "combatant")]),
+        ("A child was killed when a mortar hit the market.", [("killed", 1, 1, "civilian")]),
+        ("Rescuers recovered the bodies of 9 fishermen.", [("killed", 9, 9, "civilian")]),
+        ("The death toll rose to 406 on Sunday.", [("killed", 406, 406, "unknown")]),
+        ("Dozens of militants were killed in the operation.", [("killed", 24, None, "combatant")]),
+    ],
+)
+def test_outcome_count_and_category(pipeline, text, expected):
+    assert [key(c) for c in claims(pipeline, text)] == expected
+
+
+def test_breakdown_gives_parts(pipeline):
+    text = "The monitor documented 250 civilian deaths, including 61 children and 40 women, in the province."
+    cs = claims(pipeline, text)
+    assert [key(c) for c in cs] == [
+        ("killed", 250, 250, "civilian"),
+        ("killed", 61, 61, "civilian"),
+        ("killed", 40, 40, "civilian"),
+    ]
+    assert cs[0]["part_of"] is None
+    assert cs[1]["part_of"] == cs[0]["id"] and cs[1]["victims"]["group"] == "children"
+    assert cs[2]["part_of"] == cs[0]["id"] and cs[2]["victims"]["group"] == "women"
+
+
+def test_others_and_nested_breakdown(pipeline):
+    text = (
+        "A missile struck the bus station, killing 19 civilians, including four children, "
+        "and injuring 33 others, among them a nurse."
+    )
+    cs = claims(pipeline, text)
+    got = {(key(c), c["victims"]["group"]) for c in cs}
+    assert (("killed", 19, 19, "civilian"), None) in got
+    assert (("killed", 4, 4, "civilian"), "children") in got
+    assert (("injured", 33, 33, "civilian"), None) in got
+    by_count = {c["count"]["low"]: c for c in cs}
+    assert by_count[4]["part_of"] == by_count[19]["id"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels have some 3,000 fighters in the hills.",
+        "The toll is expected to rise above 100.",
+        "Officials say 40 percent of the district is under siege.",
+        "Warplanes carried out 35 strikes on the town.",
+        "The shelling destroyed 120 houses and 14 vehicles.",
+        "At least 155 people have died of cholera since August.",
+        "More than 300 families were displaced by the floods.",
+        "Several civilians were killed in the attack.",
+        "A court sentenced 12 men to death.",
+        "",
+    ],
+)
+def test_not_claims(pipeline, text):
+    assert claims(pipeline, text) == []
+
+
+def test_perpetrator_and_victim_group(pipeline):
+    cs = claims(pipeline, "Militants of al-Shabaab killed 7 police officers in an ambush near the town.")
+    assert len(cs) == 1
+    c = cs[0]
+    assert c["victims"]["category"] == "combatant"
+    assert c["perpetrator"] == "Al-Shabaab"
+
+
+def test_passive_agent_is_perpetrator(pipeline):
+    cs = claims(pipeline, "Four farmers were killed by Boko Haram fighters on Tuesday.")
+    assert cs and cs[0]["perpetrator"] is not None and "Boko Haram" in cs[0]["perpetrator"]
+
+
+def test_attribution_chain_and_publisher(pipeline):
+    text = (
+        "The death toll from the market bombing rose to 23, a hospital director told Reuters.\n\n"
+        "According to the health ministry, 41 people were wounded."
+    )
+    cs = claims(pipeline, text, publisher="Example Daily")
+    assert cs[0]["sources"][-1] == "Example Daily"
+    assert any("Reuters" in s for s in cs[0]["sources"])
+    assert cs[1]["sources"][0].lower().endswith("ministry") or "Ministry" in cs[1]["sources"][0]
+
+
+def test_hedged_by_marker_and_generic_source(pipeline):
+    cs = claims(
+        pipeline,
+        "Six fighters were reportedly killed overnight.\n\nActivists said 3 civilians died in the strike.",
+    )
+    assert [c["hedged"] for c in cs] == [True, True]
+
+
+def test_time_since_is_cumulative_period(pipeline):
+    cs = claims(
+        pipeline,
+        "Since January 5, the militia has killed 87 civilians in the region.",
+        published=date(2023, 3, 10),
+    )
+    assert cs[0]["cumulative"] is True
+    assert cs[0]["when"] == {"start": "2023-01-05", "end": "2023-03-10", "precision": "period"}
+
+
+def test_yesterday_resolves_against_publication(pipeline):
+    cs = claims(
+        pipeline, "Two soldiers were killed yesterday in a roadside bombing.", published=date(2023, 3, 10)
+    )
+    assert cs[0]["when"]["start"] == "2023-03-09"
+
+
+def test_headline_repeated_in_body_is_reported_once(pipeline):
+    text = "About 50 killed in market attack\n\nAt least 48 people were killed when gunmen attacked the market on Friday."
+    cs = claims(pipeline, text)
+    assert [key(c) for c in cs] == [("killed", 48, None, "civilian")]
+
+
+def test_evidence_points_into_the_text(pipeline):
+    text = "Report from the north.\n\nOn Monday, shelling killed 14 civilians and wounded 30 more in two villages."
+    ex = extract(pipeline, text)
+    assert ex.casualties
+    for c in ex.casualties:
+        ev = c.evidence
+        assert ev.sentence in text
+        assert text[ev.start : ev.end] in ev.sentence
+        assert (
+            c.count.text in text[ev.start : ev.end]
+            or text[ev.start : ev.end] in c.count.text
+            or str(c.count.low) in text[ev.start : ev.end].replace(",", "")
+        )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les combats ont fait 40 morts dans la ville, selon des sources locales.",
+        "| Village | Killed |\n| A | 12 |\n| B | 7 |",
+        "\x00\x01 binary junk 55",
+    ],
+)
+def test_odd_input_does_not_crash_or_invent(pipeline, text):
+    ex = extract(pipeline, text)
+    assert all(c.evidence.sentence for c in ex.casualties)
