@@ -2,7 +2,12 @@
 
 - ``db_url`` / ``ledger``: an empty, migrated ledger on SQLite and, when
   ``WARLEDGER_TEST_PG_URL`` is set (scripts/pg-start), on PostgreSQL too.
-- ``fake_pipeline``: an extractor stand-in that needs no spaCy model.
+- ``fake_pipeline`` / ``make_pipeline`` / ``extract_fake``: an extractor stand-in
+  that needs no spaCy model.
+- ``reports`` / ``report_dir`` / ``wire_copy``: invented report texts.
+
+Test modules take these as fixtures rather than importing this file: several
+conftest modules share the name, so ``import conftest`` is ambiguous.
 """
 
 from __future__ import annotations
@@ -158,6 +163,18 @@ def fake_pipeline() -> FakePipeline:
     return FakePipeline()
 
 
+@pytest.fixture(name="make_pipeline")
+def _make_pipeline() -> type[FakePipeline]:
+    """The FakePipeline class, to build one with options or subclass it."""
+    return FakePipeline
+
+
+@pytest.fixture(name="extract_fake")
+def _extract_fake():
+    """The fake extraction of one Document, to compare stored claims with."""
+    return extract_fake
+
+
 # -- invented reports -----------------------------------------------------------
 
 WIRE_STORY = (
@@ -191,6 +208,16 @@ REPORTS = {
 WIRE_COPY = (
     "Overnight strike on a valley town | Example News\n\n" + WIRE_STORY + "\nRead more on our website\n"
 )
+
+
+@pytest.fixture
+def reports() -> dict[str, str]:
+    return dict(REPORTS)
+
+
+@pytest.fixture
+def wire_copy() -> str:
+    return WIRE_COPY
 
 
 @pytest.fixture

@@ -9,15 +9,14 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from conftest import FakePipeline
 from warledger.cli.main import app
 from warledger.errors import StoreError
 
 
 @pytest.fixture
-def run(monkeypatch, tmp_path):
+def run(monkeypatch, tmp_path, make_pipeline):
     """Invoke the CLI against a temporary SQLite ledger, extracting with the fake pipeline."""
-    monkeypatch.setattr("warledger.ingest.Pipeline", lambda settings: FakePipeline())
+    monkeypatch.setattr("warledger.ingest.Pipeline", lambda settings: make_pipeline())
     monkeypatch.chdir(tmp_path)  # no stray warledger.toml or warledger.db
     monkeypatch.delenv("WARLEDGER_DB", raising=False)
     db = str(tmp_path / "ledger.db")

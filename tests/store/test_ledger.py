@@ -8,7 +8,6 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from conftest import REPORTS, extract_fake
 from warledger.documents.model import make_document
 from warledger.errors import ErrorRecord, NotFound, SchemaOutOfDate, StoreError
 from warledger.store import Ledger
@@ -16,11 +15,17 @@ from warledger.store.engine import display_url, engine_url
 from warledger.store.schema import metadata
 
 
-def _extraction(name: str = "north.txt", **meta):
-    doc = make_document(
-        REPORTS[name], source=name, publisher="Example Wire", published=date(2024, 3, 5), **meta
-    )
-    return extract_fake(doc)
+@pytest.fixture
+def extraction(reports, extract_fake):
+    """Builds the fake extraction of one invented report, with some metadata."""
+
+    def build(name: str, **meta):
+        doc = make_document(
+            reports[name], source=name, publisher="Example Wire", published=date(2024, 3, 5), **meta
+        )
+        return extract_fake(doc)
+
+    return build
 
 
 def test_migrations_build_exactly_the_schema_module(ledger):
@@ -30,8 +35,8 @@ def test_migrations_build_exactly_the_schema_module(ledger):
     assert ledger.revision() == Ledger.head_revision()
 
 
-def test_document_round_trip(ledger):
-    ex = _extraction("north.txt", title="Fighting in the north", url="https://example.org/a")
+def test_document_round_trip(ledger, extraction):
+    ex = extraction("north.txt", title="Fighting in the north", url="https://example.org/a")
     run = ledger.start_run(settings_digest="d" * 64, extractors=["fake.v1"])
     assert ledger.add_extraction(ex, run_id=run, minhash=b"\x01" * 16)
 
@@ -50,8 +55,8 @@ def test_document_round_trip(ledger):
     assert [s.signature for s in ledger.signatures()] == [b"\x01" * 16]
 
 
-def test_claims_round_trip_with_typed_columns(ledger):
-    ex = _extraction("river.txt")
+def test_claims_round_trip_with_typed_columns(ledger, extraction):
+    ex = extraction("river.txt")
     ledger.add_extraction(ex)
     rows = {r["local_id"]: r for r in ledger.claims()}
     assert set(rows) == {"c1", "t1"}
@@ -79,10 +84,10 @@ def test_claims_round_trip_with_typed_columns(ledger):
     ]
 
 
-def test_a_stored_document_is_not_written_twice(ledger):
-    ex = _extraction("river.txt")
+def test_a_stored_document_is_not_written_twice(ledger, extraction):
+    ex = extraction("river.txt")
     assert ledger.add_extraction(ex) is True
-    assert ledger.add_extraction(_extraction("river.txt")) is False
+    assert ledger.add_extraction(extraction("river.txt")) is False
     counts = ledger.counts()
     assert (counts["documents"], counts["claims"], counts["actors_seen"]) == (1, 2, 1)
     assert ledger.stored_ids([ex.document.id, "other"]) == {ex.document.id}
