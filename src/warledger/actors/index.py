@@ -150,7 +150,9 @@ class ActorIndex:
         data = resources.files("warledger") / "data"
         tables = data / "actors"
         desc = _read_yaml("data/actors/descriptions.yaml", (tables / "descriptions.yaml").read_text("utf-8"))
-        countries_raw = _read_yaml("data/actors/countries.yaml", (tables / "countries.yaml").read_text("utf-8"))
+        countries_raw = _read_yaml(
+            "data/actors/countries.yaml", (tables / "countries.yaml").read_text("utf-8")
+        )
         try:
             descriptions = Descriptions.model_validate(desc["descriptions"])
             countries = {k: Country.model_validate(v) for k, v in countries_raw["countries"].items()}
@@ -182,8 +184,12 @@ class ActorIndex:
             try:
                 text = path.read_text("utf-8")
             except OSError as exc:
-                raise LexiconError(f"cannot read actors file: {exc.strerror or exc}", source=str(path)) from exc
-            data_ = json.loads(text) if path.suffix == ".json" and text.strip() else _read_yaml(str(path), text)
+                raise LexiconError(
+                    f"cannot read actors file: {exc.strerror or exc}", source=str(path)
+                ) from exc
+            data_ = (
+                json.loads(text) if path.suffix == ".json" and text.strip() else _read_yaml(str(path), text)
+            )
             entries.extend(_entries(str(path), data_))
         return cls(entries, countries=countries, descriptions=descriptions)
 
@@ -207,9 +213,9 @@ class ActorIndex:
             self._owner[a] = e.name
 
     # ---- index construction ---------------------------------------------------
-    def _keys(self, phrase: str, *, exact: bool = False) -> tuple[str, ...]:
+    def _keys(self, phrase: str, *, exact: bool = False, strip: bool = True) -> tuple[str, ...]:
         toks = tokenize(phrase, self._desc.plurals)
-        dets = self._dets
+        dets = self._dets if strip else frozenset()
         while len(toks) > 1 and toks[0].fold in dets:
             toks = toks[1:]
         return tuple(CASE_MARK + t.form if exact or is_acronym(t.form) else t.fold for t in toks)
@@ -255,22 +261,31 @@ class ActorIndex:
         # Tokenise each pattern and each name once, then splice (thousands of phrases).
         slots = ("{demonym}", "{country}", "{capital}")
         parsed = {
-            role: [(slot, *(self._keys(_unpossess(x)) for x in p.split(slot, 1))) for p in pats for slot in slots if slot in p]
+            role: [
+                (slot, *(self._keys(_unpossess(x), strip=i == 0) for i, x in enumerate(p.split(slot, 1))))
+                for p in pats
+                for slot in slots
+                if slot in p
+            ]
             for role, pats in d.demonym_patterns.items()
         }
         for iso, c in self._countries.items():
             fills = {
-                "{demonym}": [(x, self._keys(x)) for x in c.demonyms],
-                "{country}": [(x, self._keys(x)) for x in [c.name, *c.names]],
-                "{capital}": [(c.capital, self._keys(c.capital))] if c.capital else [],
+                "{demonym}": [(x, self._keys(x, strip=False)) for x in c.demonyms],
+                "{country}": [(x, self._keys(x, strip=False)) for x in [c.name, *c.names]],
+                "{capital}": [(c.capital, self._keys(c.capital, strip=False))] if c.capital else [],
             }
             for role, pats in parsed.items():
+                texts = self._pattern_texts(role)
                 holder = self._holder(iso, role, None)
                 ref = _RoleRef(role, iso)
                 added = self._extra_aliases.setdefault(holder.name, []) if holder else []
-                for (slot, before, after), pat in zip(parsed[role], self._pattern_texts(role), strict=True):
+                for (slot, before, after), pat in zip(pats, texts, strict=True):
                     for text, keys in fills[slot]:
-                        if self._insert(before + keys + after, ref, override=False) and holder:
+                        full = before + keys + after
+                        while len(full) > 1 and full[0] in self._dets:  # "the Emirates army"
+                            full = full[1:]
+                        if self._insert(full, ref, override=False) and holder:
                             added.append(pat.replace(slot, text))
         self._fuzzy_keys: dict[str, str] = {}
         for e in self._actors.values():
@@ -289,7 +304,9 @@ class ActorIndex:
         """The actor holding `role` for `country` (on a date, when given); generated if none."""
         cands = self._holders.get((country, role), [])
         if on is not None:
-            dated = [e for e in cands if (e.since is None or e.since <= on) and (e.until is None or on < e.until)]
+            dated = [
+                e for e in cands if (e.since is None or e.since <= on) and (e.until is None or on < e.until)
+            ]
             cands = dated or cands
         if cands:
             return next((e for e in cands if e.primary), cands[0])
@@ -344,7 +361,9 @@ class ActorIndex:
         hit = self._walk(toks, 0) if toks else None
         return hit[1] if hit and hit[0] == len(toks) else None
 
-    def resolve(self, text: str, *, country: str | None = None, on: date | None = None) -> ResolvedActor | None:
+    def resolve(
+        self, text: str, *, country: str | None = None, on: date | None = None
+    ) -> ResolvedActor | None:
         """The actor a name or description stands for; None for generic words or empty text."""
         written = _clean(text, self._desc.determiners)
         if not written:
@@ -366,7 +385,7 @@ class ActorIndex:
         return ResolvedActor(written, False)
 
     def _without_noise(self, toks: list[Token]) -> _Ref | None:
-        """"suspected Al-Shabaab militants" -> Al-Shabaab (never a generic or a description)."""
+        """ "suspected Al-Shabaab militants" -> Al-Shabaab (never a generic or a description)."""
         quals = set(self._desc.qualifiers)
         members = set(self._desc.member_nouns)
         core = list(toks)
@@ -464,7 +483,10 @@ class ActorIndex:
         if e.role:
             rec["role"] = str(e.role)
         if e.since or e.until:
-            rec["active"] = {"since": e.since and e.since.isoformat(), "until": e.until and e.until.isoformat()}
+            rec["active"] = {
+                "since": e.since and e.since.isoformat(),
+                "until": e.until and e.until.isoformat(),
+            }
         if e.note:
             rec["note"] = e.note
         return rec
@@ -502,7 +524,7 @@ def _unpossess(part: str) -> str:
 
 def _clean(text: str, determiners: list[str]) -> str:
     """The name as written, trimmed: spaces collapsed, a leading "the" and a final "'s" dropped."""
-    s = " ".join((text or "").split()).strip(" ,.;:!?\"“”()[]")
+    s = " ".join((text or "").split()).strip(' ,.;:!?"“”()[]')
     low = s.casefold()
     for d in determiners:
         if low.startswith(d + " "):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # Dotted acronyms first ("U.S.", "S.D.F"), then words with inner apostrophes.
-_TOKEN = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W_]+(?:['’`ʼ][^\W_]+)*")
+_TOKEN = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?(?:['’`ʼ][sS]\b)?|[^\W_]+(?:['’`ʼ][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’`ʼ][sS]$")
 _APOSTROPHES = re.compile(r"['’`ʼ]")
 # Letters NFKD does not decompose.
@@ -42,11 +42,10 @@ def tokenize(text: str, plurals: dict[str, str]) -> list[Token]:
     for m in _TOKEN.finditer(text):
         raw = m.group()
         end = m.end()
-        if "." in raw:
-            raw = raw.replace(".", "")
-        elif _POSSESSIVE.search(raw):
+        if _POSSESSIVE.search(raw):
             raw = raw[:-2]
             end -= 2
+        raw = raw.replace(".", "")
         if not raw:
             continue
         form = _APOSTROPHES.sub("", raw)
@@ -61,7 +60,7 @@ def is_acronym(form: str) -> bool:
 
 
 def dotted(alias: str) -> str | None:
-    """"SDF" -> "S.D.F.", "US-led coalition" -> "U.S.-led coalition"; None when nothing to dot."""
+    """ "SDF" -> "S.D.F.", "US-led coalition" -> "U.S.-led coalition"; None when nothing to dot."""
     changed = False
 
     def dot(m: re.Match) -> str:
