@@ -181,6 +181,23 @@ def test_find_country_dependent(index):
     assert unresolved[0][2] == ResolvedActor("Government forces", False)
 
 
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("A military operation hit two army bases.", []),
+        ("The army said the country's military had retaken the town.", ["Somali National Army"] * 2),
+        ("Government officials met.", []),
+    ],
+)
+def test_find_bare_descriptors_need_their_article(index, text, found):
+    assert [r.name for _, _, r in index.find(text, country="SO")] == found
+
+
+def test_find_does_not_swallow_across_brackets(index):
+    text = "the Kurdistan Workers' Party (PKK) terrorist organisation"
+    assert [text[s:e] for s, e, _ in index.find(text)] == ["Kurdistan Workers' Party", "PKK"]
+
+
 def test_find_skips_generic_words(index):
     assert index.find("The militants and insurgents fled.") == []
 

@@ -412,6 +412,7 @@ class ActorIndex:
         """Every actor alias or description in `text`, longest first, not overlapping, in order."""
         toks = tokenize(text, self._desc.plurals)
         members = set(self._desc.member_nouns)
+        dets = self._dets
         out: list[tuple[int, int, ResolvedActor]] = []
         i, n = 0, len(toks)
         while i < n:
@@ -420,12 +421,27 @@ class ActorIndex:
                 i += 1
                 continue
             j, ref = hit
+            # One bare word ("military", "army", "government") is often an adjective
+            # ("military base"); as a mention it needs its article: "the army said".
+            if (
+                j == i + 1
+                and isinstance(ref, _RoleRef | _ContextRef)
+                and (i == 0 or toks[i - 1].fold not in dets)
+            ):
+                i = j
+                continue
             start, end = toks[i].start, toks[j - 1].end
             actor = self._deref(ref, text[start:end], country, on)
             if actor is None:
                 i = j
                 continue
-            if actor.known and actor.kind in _ARMED and j < n and toks[j].fold in members:
+            if (
+                actor.known
+                and actor.kind in _ARMED
+                and j < n
+                and toks[j].fold in members
+                and not text[end : toks[j].start].strip()  # "PKK) terrorist" stays "PKK"
+            ):
                 end = toks[j].end
                 j += 1
             out.append((start, end, actor))
