@@ -772,7 +772,7 @@ class CasualtyExtractor:
             perp = self._perpetrator(ctx, sent, h.trigger, h.noun)
             if perp is None and parent is not None and parent.claim is not None:
                 perp = parent.claim.perpetrator
-            if perp is None and outcome in ("killed", "injured", "casualties", "captured", "missing"):
+            if perp is None and outcome in ("killed", "injured", "casualties", "captured", "missing") and self._refers_back(sent):
                 perp = self._recent_agent(ctx, sent, state, victims.actor)
             if perp is not None and victims.actor == perp:
                 perp = None
@@ -848,6 +848,19 @@ class CasualtyExtractor:
                         out.append(r.name)
                         break
         return out
+
+    def _refers_back(self, sent: Sentence) -> bool:
+        """Does the sentence point back at violence already described ("in the attack",
+        "as a result of the strikes", "this brings the toll")? Only then does an earlier
+        attacker become the perpetrator: a bare tally says nothing of who caused it."""
+        for t in sent.span:
+            if t.lemma_.lower() in self.violent and t.pos_ == "NOUN":
+                det = next((c for c in t.children if c.dep_ in ("det", "poss")), None)
+                if det is not None and det.lower_ in ("the", "this", "that", "these", "those", "its", "their"):
+                    return True
+            if t.lemma_.lower() in ("bring", "raise") and t.i > sent.span.start and sent.span.doc[t.i - 1].lower_ in ("this", "which"):
+                return True
+        return False
 
     def _recent_agent(
         self, ctx: DocContext, sent: Sentence, state: dict, victim_actor: str | None

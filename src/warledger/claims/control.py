@@ -1,0 +1,1026 @@
+"""Territorial control claims (ANNOTATION.md section 2): who took, lost or holds a place.
+
+Every verb of a family in ``control.yaml`` is read over the dependency parse:
+
+- gain ("captured", "seized control of", "took back"): the subject gains the object place,
+  in the passive the subject place was gained by the agent ("was retaken by the army");
+- expel ("drove X out of P", "cleared P of X"): the subject gains, the object loses;
+- loss ("withdrew from P", "lost control of P"): the subject loses, the gainer is implied;
+- fall ("P fell to X"); status ("X controls 60 percent of P", "under the control of X").
+
+Objects that name a place only by reference ("the town", "those two frontlines") take the
+place the text last named, or the document's main place. A coordinated list of places
+gives one claim per place. Extent is partial when the object is a part ("most of",
+"outskirts", "new positions") or when the document contests the change elsewhere
+("pockets remain", "clashes continued"). Changes before the reporting window, forecasts,
+threats and infinitives of intent ("fighting to take") are not claims. A change reported
+in the headline and the body is one claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from spacy.tokens import Span, Token
+
+from warledger.claims.context import DocContext, Sentence
+from warledger.claims.lexicon import Lexicons, alt
+from warledger.errors import LexiconError
+from warledger.types import ControlClaim, Place, Precision, When
+
+# Changes dated this long before publication are background, not news of the report.
+BACKGROUND_DAYS = 60
+# Prepositions that introduce a place.
+PLACE_PREPS = {"in", "at", "near", "on", "from", "into", "outside", "around", "across", "towards", "toward", "inside",
+               "of", "to", "within", "between", "off", "along", "onto", "through", "north", "south", "east", "west"}
+_NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "punct", "flat"}
+_ARMED_KINDS = {"state force", "non-state armed group", "coalition"}
+_NOT_ACTOR_KINDS = {"monitor", "media", "civilians", "international organisation"}
+_PRONOUNS = {"it", "they", "its", "their", "our", "we", "he", "she", "them", "his", "her"}
+
+
+# ---------------------------------------------------------------------- lexicon
+class _Family(BaseModel):
+    lemmas: list[str]
+    needs_control_object: list[str] = []
+    particles: list[str] = []
+    examples: list[str] = []
+    counter_examples: list[str] = []
+
+
+class _Status(BaseModel):
+    lemmas: list[str]
+    not_objects: list[str]
+
+
+class ControlLex(BaseModel):
+    gain: _Family
+    expel: _Family
+    loss: _Family
+    fall: _Family
+    status: _Status
+    place_nouns: list[str]
+    partial_words: list[str]
+    contested_phrases: list[str]
+    realised_heads: list[str]
+    modal_words: list[str]
+    compass_words: list[str]
+    share_words: dict[str, float]
+
+
+def read_lexicon(name: str, model: type[BaseModel], lang: str = "en") -> BaseModel:
+    """One YAML lexicon of ours, validated; a bad entry names the file and field."""
+    path = resources.files("warledger") / "data" / "lexicons" / lang / name
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"cannot read lexicon: {exc}", source=name) from exc
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise LexiconError(f"entry {where}: {first['msg']}", source=name) from exc
+
+
+@lru_cache(maxsize=2)
+def load_control_lexicon(lang: str = "en") -> ControlLex:
+    return read_lexicon("control.yaml", ControlLex, lang)  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------- shared reading helpers
+@dataclass(slots=True)
+class ActorRef:
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    known: bool = False
+
+
+def np_tokens(tok: Token) -> list[Token]:
+    """The noun phrase of a head without its clauses, appositions and prepositions."""
+    keep = [tok]
+    stack = [c for c in tok.children if c.dep_ in _NP_DEPS and c.i < tok.i]
+    while stack:
+        c = stack.pop()
+        if c.is_punct and c.text not in ("-", "'", "’"):
+            continue
+        keep.append(c)
+        stack.extend(x for x in c.children if x.dep_ in _NP_DEPS)
+    keep.sort(key=lambda t: t.i)
+    # a contiguous stretch ending at the head
+    out = [tok]
+    for t in reversed(keep[:-1] if keep[-1].i == tok.i else keep):
+        if t.i == out[0].i - 1:
+            out.insert(0, t)
+        elif t.i < out[0].i - 1:
+            break
+    while out and out[0].dep_ in ("det", "punct", "case") and out[0].i < tok.i:
+        out.pop(0)
+    return out
+
+
+def proper_span(tok: Token) -> Span:
+    """The name a proper-noun token belongs to: its entity, or the run of proper nouns around it."""
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
+        s, e = ent.start, ent.end
+        while s < e - 1 and doc[s].lower_ in ("the", "a"):
+            s += 1
+        return doc[s:e]
+
+    def part(t: Token) -> bool:
+        return t.pos_ == "PROPN" or t.text in ("-", "‘", "’") or (t.is_title and t.pos_ in ("NOUN", "ADJ", "ADP") and t.i != tok.sent.start)
+
+    s = tok.i
+    while s - 1 >= tok.sent.start and part(doc[s - 1]) and doc[s - 1].lower_ not in ("the",):
+        s -= 1
+    e = tok.i + 1
+    while e < tok.sent.end and (doc[e].text == "-" or (doc[e - 1].text == "-" and part(doc[e])) or doc[e].pos_ == "PROPN"):
+        e += 1
+    while s < tok.i and doc[s].text in ("-", "‘", "’"):
+        s += 1
+    while e > tok.i + 1 and doc[e - 1].text in ("-", "‘", "’"):
+        e -= 1
+    return doc[s:e]
+
+
+class Reader:
+    """Per-document helpers over the parse shared by the control and event extractors."""
+
+    def __init__(self, ctx: DocContext, lex: ControlLex):
+        self.ctx = ctx
+        self.lex = lex
+        self.place_nouns = set(lex.place_nouns)
+        self.compass = set(lex.compass_words)
+        self._main_place: Place | None | bool = False
+
+    # ---- actors -------------------------------------------------------------------
+    def actor(self, tok: Token | None, sent: Sentence) -> ActorRef | None:
+        """The actor a noun phrase names: the phrase, its head, its possessor, or coreference."""
+        if tok is None:
+            return None
+        ctx = self.ctx
+        at = sent.abs(tok.idx)
+        if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
+            return self.pronoun_actor(tok, sent)
+        toks = np_tokens(tok)
+        doc = tok.doc
+        tries = []
+        if toks:
+            tries.append(doc[toks[0].i:toks[-1].i + 1].text)
+        # "X's forces", "forces of X"
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+        tries.append(tok.text)
+        for text in tries:
+            r = ctx.resolve_actor(text, at, strict=True)
+            if r is not None and r.known and (r.kind or "") not in _NOT_ACTOR_KINDS:
+                return ActorRef(r.name, r.kind, r.country, True)
+        if poss is not None:
+            if poss.lower_ in _PRONOUNS:
+                owner = self.pronoun_actor(poss, sent)
+            else:
+                owner = self.actor(poss, sent)
+            if owner is not None:
+                return self.forces_of(owner)
+        if of is not None:
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if pobj is not None and tok.lemma_.lower() in ("force", "troop", "soldier", "fighter", "member", "unit", "wing", "militant"):
+                owner = self.actor(pobj, sent)
+                if owner is not None:
+                    return owner
+        # NORP modifiers: "Russian advances", "Ukrainian army"
+        norp = [c for c in tok.children if c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound", "nmod")]
+        if norp:
+            r = ctx.resolve_actor(f"{norp[0].text} forces", at, strict=True)
+            if r is not None and r.known:
+                return ActorRef(r.name, r.kind, r.country, True)
+        for text in tries:
+            r = ctx.resolve_actor(text, at, strict=False)
+            if r is not None and (r.known or self._named(tok)) and (r.kind or "") not in _NOT_ACTOR_KINDS:
+                return ActorRef(r.name, r.kind, r.country, r.known)
+        return self.description_actor(tok, sent)
+
+    @staticmethod
+    def _named(tok: Token) -> bool:
+        return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or tok.is_title
+
+    def forces_of(self, owner: ActorRef) -> ActorRef:
+        """A government body or a country speaks for its armed forces ("its forces")."""
+        if owner.kind in _ARMED_KINDS:
+            return owner
+        if owner.country:
+            r = self.ctx.actors.resolve("army", country=owner.country)
+            if r is not None and r.known:
+                return ActorRef(r.name, r.kind, r.country, True)
+        return owner
+
+    def description_actor(self, tok: Token, sent: Sentence) -> ActorRef | None:
+        """"the insurgents", "the militants", "the army": the nearest earlier actor that fits."""
+        low = tok.lemma_.lower()
+        if low in ("army", "military", "troop", "force", "soldier", "government") and self.ctx.main_country:
+            r = self.ctx.actors.resolve(low, country=self.ctx.main_country)
+            if r is not None and r.known:
+                return ActorRef(r.name, r.kind, r.country, True)
+        if low in ("insurgent", "militant", "group", "jihadist", "jihadi", "extremist", "rebel", "terrorist", "fighter", "militia", "organization", "organisation"):
+            for r in reversed(self.actors_before(sent.abs(tok.idx))):
+                if r.kind in (None, "non-state armed group") and r.name.lower() not in ("militants", "rebels"):
+                    return r
+        return None
+
+    def pronoun_actor(self, tok: Token, sent: Sentence) -> ActorRef | None:
+        """"it"/"its"/"their" as subject or possessor: the speaker of the sentence, else the
+        nearest earlier armed actor."""
+        verb = tok.head if tok.dep_ != "poss" else tok.head.head
+        # "The ministry said its forces had ...": the reporting verb's subject
+        for anc in [verb] + list(verb.ancestors):
+            if anc.lemma_.lower() in ("say", "claim", "announce", "report", "add", "state", "confirm", "tell"):
+                subj = next((c for c in anc.children if c.dep_ in ("nsubj",) and c.i != tok.i), None)
+                if subj is not None and subj.lower_ not in _PRONOUNS:
+                    owner = self.actor(subj, sent)
+                    if owner is not None:
+                        return self.forces_of(owner)
+                break
+        for r in reversed(self.actors_before(sent.abs(tok.idx))):
+            if r.kind in _ARMED_KINDS or r.kind == "government body":
+                return self.forces_of(r)
+        return None
+
+    def actors_before(self, at: int) -> list[ActorRef]:
+        out = []
+        for s, _e, a in self.ctx.actor_mentions:
+            if s >= at:
+                break
+            if a.known and (a.kind or "") not in _NOT_ACTOR_KINDS:
+                out.append(ActorRef(a.name, a.kind, a.country, True))
+        # named organisations the actor list lacks ("Taliban" before the lists land)
+        for sent in self.ctx.sentences:
+            if sent.start >= at:
+                break
+            for ent in sent.span.ents:
+                if ent.label_ == "ORG" and sent.abs(ent.start_char) < at:
+                    r = self.ctx.resolve_actor(ent.text, sent.abs(ent.start_char))
+                    if r is not None and not r.known and (r.kind or "") not in _NOT_ACTOR_KINDS:
+                        out.append(ActorRef(r.name, r.kind, r.country, False))
+        return out
+
+    # ---- places -------------------------------------------------------------------
+    def is_country_name(self, name: str) -> bool:
+        p = self.ctx.resolve_place(name)
+        return p.precision == "country"
+
+    def place_of_token(self, tok: Token, sent: Sentence) -> Span | None:
+        """The named place a token stands for, when it is a name and not an actor."""
+        if tok.pos_ not in ("PROPN",) and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return None
+        span = proper_span(tok)
+        if not span.text.strip() or span.text.lower() in self.place_nouns:
+            return None
+        if any(t.ent_type_ in ("DATE", "TIME") for t in span):
+            return None
+        r = self.ctx.resolve_actor(span.text, sent.abs(span.start_char), strict=True)
+        if r is not None and r.known and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return None
+        return span
+
+    def named_places(self, tok: Token, sent: Sentence) -> list[Span]:
+        """Places an object phrase names: itself and its coordinated list, "the town of X",
+        "villages including A, B and C", "Herat city", "X frontlines"."""
+        out: list[Span] = []
+        p = self.place_of_token(tok, sent)
+        if p is not None:
+            out.append(p)
+        else:
+            for c in tok.children:
+                if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and c.pos_ == "PROPN":
+                    sp = self.place_of_token(c, sent)
+                    if sp is not None:
+                        out.append(sp)
+                        break
+            if not out:
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "including", "like", "such") or c.dep_ == "appos":
+                        targets = [c] if c.dep_ == "appos" else [g for g in c.children if g.dep_ == "pobj"]
+                        if c.lower_ == "such":
+                            targets = [g for a in c.children for g in a.children if g.dep_ == "pobj"]
+                        for g in targets:
+                            out.extend(self.named_places(g, sent))
+                        if out:
+                            break
+        # coordinated places: "A, B, C and D"
+        for c in tok.children:
+            if c.dep_ == "conj":
+                sp = self.place_of_token(c, sent)
+                if sp is not None:
+                    out.append(sp)
+                    out.extend(x for x in self.named_places(c, sent)[1:])
+                elif c.lower_ in self.place_nouns:
+                    out.extend(self.named_places(c, sent))
+        seen, uniq = set(), []
+        for sp in out:
+            if sp.start not in seen:
+                seen.add(sp.start)
+                uniq.append(sp)
+        return uniq
+
+    def places_in(self, sent: Sentence) -> list[Span]:
+        """Every named place in a sentence, in order."""
+        out: list[Span] = []
+        seen: set[int] = set()
+        for tok in sent.span:
+            if tok.i in seen:
+                continue
+            is_ent = tok.ent_type_ in ("GPE", "LOC", "FAC")
+            slot = tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS or tok.dep_ in ("compound",) and tok.head.lower_ in self.place_nouns
+            if tok.dep_ == "conj" and any(x.i in seen for x in tok.ancestors):
+                slot = True
+            if not (is_ent or (tok.pos_ == "PROPN" and slot)):
+                continue
+            sp = self.place_of_token(tok, sent)
+            if sp is None:
+                continue
+            if not is_ent and tok.ent_type_ in ("PERSON", "NORP"):
+                head = tok.head
+                if not (head.lower_ in ("in", "at", "near", "of") and (head.head.lower_ in self.place_nouns or head.lower_ != "of")):
+                    continue
+            if not is_ent and tok.ent_type_ == "ORG" and tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "against"):
+                continue
+            out.append(sp)
+            seen.update(range(sp.start, sp.end))
+        return out
+
+    def previous_places(self, sent: Sentence, before_token: int | None = None, plural: int | None = None) -> list[Span]:
+        """The place(s) the text last named before a reference ("the town", "those two frontlines")."""
+        sents = self.ctx.sentences
+        for j in range(sent.index, max(-1, sent.index - 4), -1):
+            s = sents[j]
+            if s.para.index < sent.para.index - 2:
+                break
+            spans = self.places_in(s)
+            if j == sent.index:
+                spans = [p for p in spans if before_token is not None and p.end <= before_token]
+            spans = [p for p in spans if not self.is_country_name(p.text) and not self.region(p)]
+            if not spans:
+                continue
+            if plural:
+                groups = self._groups(spans)
+                for g in reversed(groups):
+                    if len(g) == plural:
+                        return g
+                return groups[-1]
+            return [spans[-1]]
+        return []
+
+    @staticmethod
+    def _groups(spans: list[Span]) -> list[list[Span]]:
+        groups: list[list[Span]] = []
+        for sp in spans:
+            if groups and sp.start - groups[-1][-1].end <= 2:
+                groups[-1].append(sp)
+            else:
+                groups.append([sp])
+        return groups
+
+    def region(self, span: Span) -> bool:
+        return any(t.lower_ in self.compass for t in span)
+
+    def main_place(self) -> Place | None:
+        """The non-country place the document names most: where "the town" is when nothing nearer is."""
+        if self._main_place is False:
+            counts: Counter = Counter()
+            for s in self.ctx.sentences:
+                for p in self.places_in(s):
+                    if not self.is_country_name(p.text) and not self.region(p):
+                        counts[self.place_key(p.text)] += 1 if not self.ctx.is_title(s) else 0
+            names: dict[str, str] = {}
+            for s in self.ctx.sentences:
+                for p in self.places_in(s):
+                    names.setdefault(self.place_key(p.text), p.text)
+            best = counts.most_common(1)
+            self._main_place = self.place(names[best[0][0]]) if best and best[0][1] >= 2 else None
+        return self._main_place or None
+
+    @staticmethod
+    def place_key(name: str) -> str:
+        n = re.sub(r"[^a-z0-9]+", "", name.lower().replace("’s", "").replace("'s", ""))
+        return re.sub(r"(city|town|village|province|region|district|township|oblast)$", "", n) or n
+
+    def place(self, name: str) -> Place:
+        name = re.sub(r"[’']s$", "", name.strip())
+        return self.ctx.resolve_place(name)
+
+    # ---- time ---------------------------------------------------------------------
+    def when(self, sent: Sentence, anchor: Token | None) -> When | None:
+        """The time nearest the trigger in its sentence; else the last day the text named before;
+        else the publication day."""
+        ctx = self.ctx
+        ms = [t for t in ctx.times_in(sent.start, sent.end) if t.when is not None]
+        if ms:
+            pos = sent.abs(anchor.idx) if anchor is not None else sent.start
+            ms.sort(key=lambda t: abs(t.start - pos))
+            return ms[0].when
+        return self.last_day_before(sent.start) or ctx.publication_day()
+
+    def last_day_before(self, at: int) -> When | None:
+        best = None
+        for t in self.ctx.time_mentions:
+            if t.start >= at:
+                break
+            if t.when is not None and t.when.precision == Precision.DAY and t.kind not in ("since", "period", "until"):
+                best = t.when
+        return best
+
+    def background(self, sent: Sentence, anchor: Token | None) -> bool:
+        """A time in the clause that ends well before publication: background."""
+        pub = self.ctx.published
+        if pub is None:
+            return False
+        for t in self.ctx.times_in(sent.start, sent.end):
+            w = t.when
+            if w is None:
+                continue
+            end = w.end or w.start
+            if t.kind in ("since",):
+                continue
+            if end is not None and end < pub - timedelta(days=BACKGROUND_DAYS):
+                return True
+        return bool(re.search(r"\b(?:last year|years? ago|in (?:19|20)\d\d)\b", sent.text, re.I)) and not self._this_year(sent)
+
+    def _this_year(self, sent: Sentence) -> bool:
+        pub = self.ctx.published
+        return bool(pub and re.search(rf"\bin {pub.year}\b", sent.text))
+
+
+# ---------------------------------------------------------------------- extractor
+@dataclass(slots=True)
+class _Item:
+    claim: ControlClaim
+    title: bool
+    contested: bool = False
+    mode: str = "gain"  # gain | expel | loss | fall | status
+    places_key: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+class ControlExtractor:
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        self.cl = load_control_lexicon()
+        c = self.cl
+        self.gain = set(c.gain.lemmas)
+        self.needs_control = set(c.gain.needs_control_object)
+        self.expel = set(c.expel.lemmas)
+        self.loss = set(c.loss.lemmas)
+        self.fall = set(c.fall.lemmas)
+        self.status = set(c.status.lemmas)
+        self.not_objects = set(c.status.not_objects)
+        self.partial_words = set(c.partial_words)
+        self.modal = set(c.modal_words)
+        self.realised = set(c.realised_heads)
+        self.contested_re = re.compile(r"\b" + alt(c.contested_phrases) + r"\b", re.I)
+        self.share_re = re.compile(
+            r"\b(?:(\d+(?:\.\d+)?)|(" + alt(lex.counts.number_words) + r"))\s*(?:per ?cent|percent|%)", re.I
+        )
+        self.share_words = c.share_words
+        # Why kept: events read them to tell a withdrawal from a capture.
+        self.modes: dict[str, str] = {}
+
+    # ---- entry point ----------------------------------------------------------------
+    def extract(self, ctx: DocContext) -> list[ControlClaim]:
+        rd = Reader(ctx, self.cl)
+        items: list[_Item] = []
+        for sent in ctx.sentences:
+            try:
+                items.extend(self._sentence(ctx, rd, sent))
+            except (IndexError, KeyError, ValueError):  # a parse shape we do not read: skip the sentence
+                continue
+        return self._finish(ctx, rd, items)
+
+    # ---- per sentence ---------------------------------------------------------------
+    def _family(self, tok: Token) -> str | None:
+        lem = tok.lemma_.lower()
+        low = tok.lower_
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.is_title):
+            if not (tok.tag_ in ("VBN", "VBD", "VBG") or low in ("overran", "retook", "took", "fell", "seized")):
+                return None
+        for fam, words in (("gain", self.gain), ("expel", self.expel), ("loss", self.loss), ("fall", self.fall), ("status", self.status)):
+            if lem in words or low in words or low.rstrip("s") in words or low.rstrip("d") in words:
+                return fam
+        return None
+
+    def _unrealised(self, tok: Token) -> bool:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        cur = tok
+        while cur.dep_ == "conj" and cur.head.i != cur.i:
+            cur = cur.head
+        for a in (tok, cur):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.modal for c in a.children):
+                return True
+        # infinitive of intent: "fighting to take", "threatened to push into", "efforts to drive out"
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) or cur.tag_ == "VB" and cur.dep_ in ("xcomp", "acl", "advcl"):
+            return cur.head.lemma_.lower() not in self.realised
+        if cur.dep_ in ("pcomp",) and cur.head.lower_ in ("before", "without", "instead"):
+            return cur.head.lower_ != "before"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
+            return True
+        return False
+
+    def _subject(self, tok: Token) -> Token | None:
+        cur = tok
+        for _ in range(4):
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+            if subj is not None:
+                return subj
+            if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
+                cur = cur.head
+                continue
+            if cur.dep_ == "relcl":
+                return cur.head
+            if cur.dep_ == "pcomp" or cur.dep_ == "acl":
+                # "Before the SDF pushing ISIS out": the gerund's own subject
+                return next((c for c in cur.children if c.dep_ in ("nsubj", "poss")), None)
+            break
+        return None
+
+    def _object(self, tok: Token) -> Token | None:
+        return next((c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "oprd")), None)
+
+    def _pobj(self, tok: Token, preps: tuple[str, ...]) -> Token | None:
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps:
+                g = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if g is not None:
+                    return g
+                # "out of": prt "out" then prep "of"
+                for x in c.children:
+                    if x.dep_ == "prep":
+                        g = next((y for y in x.children if y.dep_ == "pobj"), None)
+                        if g is not None:
+                            return g
+        return None
+
+    def _control_target(self, obj: Token) -> Token:
+        """"control of the town of X" → town; "most of the city" → city."""
+        cur = obj
+        for _ in range(3):
+            if cur.lemma_.lower() in ("control", "most", "part", "much", "all", "some", "half", "rest", "bulk", "majority", "percent", "%") or cur.like_num:
+                nxt = self._pobj(cur, ("of", "over"))
+                if nxt is None:
+                    break
+                cur = nxt
+            else:
+                break
+        return cur
+
+    def _sentence(self, ctx: DocContext, rd: Reader, sent: Sentence) -> Iterator[_Item]:
+        title = ctx.is_title(sent)
+        for tok in sent.span:
+            fam = self._family(tok)
+            if fam is None:
+                continue
+            if self._unrealised(tok) and fam != "status":
+                continue
+            if fam == "status":
+                yield from self._status(ctx, rd, sent, tok, title)
+                continue
+            if rd.background(sent, tok):
+                continue
+            passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "dobj" for c in tok.children))
+            gainer_tok = loser_tok = obj = None
+            partial = False
+            lem = tok.lemma_.lower()
+            if fam == "gain":
+                if passive:
+                    obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                    if obj is None and tok.dep_ in ("acl", "relcl"):
+                        obj = tok.head
+                    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                    gainer_tok = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                else:
+                    gainer_tok = self._subject(tok)
+                    obj = self._object(tok)
+                    if obj is None:
+                        obj = self._pobj(tok, ("of", "over"))  # "took control over", "retook control of"
+                if obj is None:
+                    continue
+                if lem in self.needs_control and obj.lemma_.lower() != "control":
+                    # "entered and secured", "occupied" stand alone only in a coordinated pair with a gain
+                    if not (tok.dep_ == "conj" and self._family(tok.head) == "gain") and not any(self._family(c) == "gain" for c in tok.children if c.dep_ == "conj"):
+                        if lem != "occupy":
+                            continue
+                if lem == "take" and obj.lemma_.lower() not in ("control", "back") and not any(c.lower_ == "back" for c in tok.children) and not self._placeish(rd, obj, sent):
+                    continue
+                if lem in ("take", "seize", "capture") and self._people_or_things(obj):
+                    continue
+                loser_tok = self._pobj(tok, ("from",)) or self._pobj(obj, ("from",))
+                target = self._control_target(obj)
+                partial = self._partial_phrase(obj, target)
+                obj = target
+            elif fam == "expel":
+                particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+                gainer_tok = self._subject(tok) if not passive else None
+                if passive:
+                    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                    gainer_tok = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                    loser_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                else:
+                    loser_tok = self._object(tok)
+                if lem == "clear" and not passive:
+                    # "cleared P of X": the object is the place
+                    obj, loser_tok = loser_tok, self._pobj(tok, ("of",))
+                    if obj is None or loser_tok is None and not self._placeish(rd, obj, sent):
+                        continue
+                else:
+                    if not particles & {"out", "from", "away"}:
+                        continue
+                    obj = self._pobj(tok, ("from", "out")) or (self._pobj(loser_tok, ("from", "out")) if loser_tok is not None else None)
+                    if obj is None:
+                        continue
+                target = self._control_target(obj)
+                partial = self._partial_phrase(obj, target)
+                obj = target
+            elif fam == "loss":
+                loser_tok = self._subject(tok)
+                if lem in ("lose", "cede", "surrender", "abandon", "evacuate"):
+                    obj = self._object(tok)
+                    if obj is None:
+                        continue
+                    if lem == "lose" and obj.lemma_.lower() == "territory" and any(c.lower_ == "all" for c in obj.children):
+                        yield from self._lost_all(ctx, rd, sent, tok, obj, loser_tok, title)
+                        continue
+                    if lem in ("evacuate", "surrender", "abandon") and not self._placeish(rd, obj, sent):
+                        continue
+                    if lem == "lose" and obj.lemma_.lower() != "control" and not self._placeish(rd, obj, sent):
+                        continue
+                    gainer_tok = self._pobj(tok, ("to",))
+                else:
+                    if passive:
+                        continue
+                    obj = self._pobj(tok, ("from", "out"))
+                    if obj is None:
+                        continue
+                target = self._control_target(obj)
+                partial = self._partial_phrase(obj, target)
+                obj = target
+            elif fam == "fall":
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+                gainer_tok = self._pobj(tok, ("to", "into"))
+                if subj is None:
+                    continue
+                if tok.lower_ == "fall" and tok.dep_ not in ("ROOT", "conj", "ccomp") and not title:
+                    continue
+                # "fell into the hands of X"
+                if gainer_tok is not None and gainer_tok.lemma_.lower() == "hand":
+                    gainer_tok = self._pobj(gainer_tok, ("of",))
+                if gainer_tok is None and not any(c.dep_ == "aux" for c in tok.children) and tok.tag_ not in ("VBD", "VBN", "VBZ"):
+                    continue
+                if self._pobj(tok, ("in", "by")) is not None and gainer_tok is None and subj.lemma_.lower() in ("number", "toll", "figure", "price", "rate"):
+                    continue
+                target = self._control_target(subj)
+                partial = self._partial_phrase(subj, target)
+                obj = target
+            if obj is None:
+                continue
+            places = self._places(rd, sent, obj)
+            if not places:
+                continue
+            gainer = rd.actor(gainer_tok, sent) if gainer_tok is not None else None
+            loser = rd.actor(loser_tok, sent) if loser_tok is not None else None
+            if fam == "loss":
+                gainer, loser = (rd.actor(gainer_tok, sent) if gainer_tok is not None else None), rd.actor(loser_tok, sent)
+            if gainer is not None and loser is not None and gainer.name == loser.name:
+                loser = None
+            share = self._share(obj.sent if hasattr(obj, "sent") else sent.span, obj)
+            when = rd.when(sent, tok)
+            spans = [p for p in places if isinstance(p, Span)]
+            ev_start = min([tok.idx, obj.idx] + [p.start_char for p in spans])
+            ev_end = max([tok.idx + len(tok.text), obj.idx + len(obj.text)] + [p.end_char for p in spans])
+            if gainer_tok is not None and gainer is not None:
+                ev_start = min(ev_start, gainer_tok.idx)
+            for p in places:
+                claim = ControlClaim(
+                    id=ctx.next_id("kx"),
+                    kind="change",
+                    actor=gainer.name if gainer else None,
+                    from_actor=loser.name if loser else None,
+                    place=p if isinstance(p, Place) else rd.place(p.text),
+                    extent="share" if share is not None else ("partial" if partial else "full"),
+                    share=share,
+                    when=when,
+                    sources=ctx.sources(sent),
+                    hedged=ctx.hedged(sent),
+                    evidence=ctx.evidence(sent, ev_start, ev_end),
+                )
+                item = _Item(claim, title, mode=fam)
+                item.extra["gainer"] = gainer
+                item.extra["loser"] = loser
+                item.extra["sentence"] = sent
+                yield item
+
+    def _placeish(self, rd: Reader, tok: Token, sent: Sentence) -> bool:
+        return bool(rd.place_of_token(tok, sent)) or tok.lemma_.lower() in rd.place_nouns or tok.lower_ in rd.place_nouns
+
+    @staticmethod
+    def _people_or_things(tok: Token) -> bool:
+        return tok.lemma_.lower() in ("hostage", "prisoner", "captive", "vehicle", "weapon", "ammunition", "fighter", "soldier",
+                                      "people", "civilian", "person", "member", "tank", "arm", "truck", "car", "life", "step",
+                                      "part", "place", "note", "responsibility", "action", "measure", "time", "advantage")
+
+    def _partial_phrase(self, obj: Token, target: Token) -> bool:
+        words = {t.lower_ for t in obj.subtree if t.i <= target.i} | {obj.lemma_.lower()}
+        words |= {c.lower_ for c in target.children if c.dep_ in ("amod", "det", "nummod")}
+        return bool(words & self.partial_words)
+
+    def _share(self, span: Span, obj: Token) -> float | None:
+        text = " ".join(t.text for t in obj.subtree)
+        sub = list(obj.subtree)
+        # "60 percent of the territory in P": the figure sits before the object head
+        left = obj.doc[max(sub[0].i - 3, span.start if isinstance(span, Span) else 0):sub[0].i].text if sub else ""
+        m = self.share_re.search(left + " " + text)
+        if m:
+            if m.group(1):
+                return round(float(m.group(1)) / 100, 4)
+            n = self.lex.counts.number_words.get(m.group(2).lower())
+            return round(n / 100, 4) if n is not None else None
+        return None
+
+    def _places(self, rd: Reader, sent: Sentence, obj: Token) -> list:
+        """Named places of an object, or the place it refers back to."""
+        named = rd.named_places(obj, sent)
+        # "territory in P", "positions on those frontlines": look one preposition down
+        if not named:
+            inner = self._pobj(obj, ("in", "on", "at", "near", "around", "inside", "of"))
+            if inner is not None:
+                named = rd.named_places(inner, sent)
+                if not named:
+                    obj = inner if inner.lower_ in rd.place_nouns or inner.lemma_.lower() in rd.place_nouns else obj
+        if named:
+            return named
+        low = obj.lower_
+        if low not in rd.place_nouns and obj.lemma_.lower() not in rd.place_nouns:
+            return []
+        # numbered, unnamed places ("five villages") are not trackable
+        num = next((c for c in obj.children if c.dep_ == "nummod"), None)
+        det = next((c for c in obj.children if c.dep_ == "det"), None)
+        if num is not None and (det is None or det.lower_ not in ("those", "these", "the")):
+            return []
+        if obj.tag_ in ("NNS", "NNPS") and (det is None or det.lower_ not in ("those", "these", "the")):
+            return []
+        if obj.lemma_.lower() in ("territory", "land", "area", "swathe", "swath") and det is None:
+            return []
+        plural = None
+        if obj.tag_ in ("NNS", "NNPS") and num is not None:
+            plural = self._number(num)
+        prev = rd.previous_places(sent, before_token=obj.i, plural=plural or (2 if obj.tag_ in ("NNS", "NNPS") else None))
+        if prev:
+            return prev
+        main = rd.main_place()
+        return [main] if main is not None else []
+
+    def _number(self, tok: Token) -> int | None:
+        if tok.like_num and tok.text.isdigit():
+            return int(tok.text)
+        return self.lex.counts.number_words.get(tok.lower_)
+
+    # ---- status ---------------------------------------------------------------------
+    def _status(self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool) -> Iterator[_Item]:
+        lem = tok.lemma_.lower()
+        if any(c.dep_ == "neg" for c in tok.children):
+            return
+        # past perfect ("had held the town for over a year") is background
+        if any(c.lower_ == "had" and c.dep_ == "aux" for c in tok.children):
+            return
+        if any(c.dep_ == "prt" and c.lower_ in ("back", "off", "up", "on", "out") for c in tok.children):
+            return
+        obj = None
+        if lem in ("control", "hold") and tok.pos_ in ("VERB",):
+            if tok.dep_ == "amod" or tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+                return
+            obj = self._object(tok)
+            holder_tok = self._subject(tok)
+            if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
+                agent = next(c for c in tok.children if c.dep_ == "agent")
+                holder_tok = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                obj = tok.head if tok.dep_ in ("acl", "relcl") else next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        elif lem in ("remain", "maintain", "retain", "keep"):
+            holder_tok = self._subject(tok)
+            obj = self._object(tok)
+            if obj is None:
+                obj = self._pobj(tok, ("in",))
+            if obj is None or obj.lemma_.lower() != "control":
+                return
+            obj = self._pobj(obj, ("of", "over"))
+        else:
+            return
+        if obj is None or obj.lower_ in self.not_objects or obj.lemma_.lower() in self.not_objects:
+            return
+        if obj.pos_ == "PRON" and obj.lower_ in ("it", "them"):
+            return
+        target = self._control_target(obj)
+        share = self._share(sent.span, obj)
+        places = rd.named_places(target, sent)
+        if not places:
+            inner = self._pobj(target, ("in", "of"))
+            if inner is None:
+                # "territory it once held in P": the place sits in the relative clause
+                for t in target.subtree:
+                    if t.dep_ == "pobj" and t.head.lower_ == "in":
+                        inner = t
+                        break
+            if inner is not None:
+                places = rd.named_places(inner, sent)
+        if not places:
+            return
+        places = [p for p in places if not rd.region(p)]
+        if not places:
+            return
+        if rd.background(sent, tok):
+            return
+        holder = rd.actor(holder_tok, sent)
+        if holder is None:
+            return
+        partial = self._partial_phrase(obj, target) or target.lemma_.lower() in ("territory", "area", "land")
+        when = rd.when(sent, tok) if tok.tag_ in ("VBZ", "VBP") else None
+        ev_start = min(tok.idx, *(p.start_char for p in places))
+        ev_end = max(tok.idx + len(tok.text), *(p.end_char for p in places))
+        for p in places:
+            claim = ControlClaim(
+                id=ctx.next_id("kx"),
+                kind="status",
+                actor=holder.name,
+                place=rd.place(p.text),
+                extent="share" if share is not None else ("partial" if partial else "full"),
+                share=share,
+                when=when,
+                sources=ctx.sources(sent),
+                hedged=ctx.hedged(sent),
+                evidence=ctx.evidence(sent, ev_start, ev_end),
+            )
+            yield _Item(claim, title, mode="status")
+
+    def _lost_all(self, ctx, rd, sent, tok, obj, loser_tok, title) -> Iterator[_Item]:
+        """"X has lost all territory it held in P": X holds none of P."""
+        holder = rd.actor(loser_tok, sent)
+        inner = next((t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"), None)
+        if holder is None or inner is None:
+            return
+        for p in rd.named_places(inner, sent):
+            claim = ControlClaim(
+                id=ctx.next_id("kx"), kind="status", actor=holder.name, place=rd.place(p.text), extent="share", share=0.0,
+                when=None, sources=ctx.sources(sent), hedged=ctx.hedged(sent),
+                evidence=ctx.evidence(sent, tok.idx, p.end_char),
+            )
+            yield _Item(claim, title, mode="status")
+
+    # ---- document level ---------------------------------------------------------------
+    def _finish(self, ctx: DocContext, rd: Reader, items: list[_Item]) -> list[ControlClaim]:
+        changes = [i for i in items if i.claim.kind == "change"]
+        # the side the text shows advancing: the most frequent stated gainer
+        gainers = Counter(i.claim.actor for i in changes if i.claim.actor)
+        advancing = gainers.most_common(1)[0][0] if gainers else None
+        losers = Counter(i.claim.from_actor for i in changes if i.claim.from_actor)
+        for i in changes:
+            c = i.claim
+            if c.actor is None:
+                c.actor = advancing if advancing != c.from_actor else None
+            if c.actor is None:
+                c.actor = self._opponent(rd, c.from_actor, c.evidence.start)
+            if c.from_actor is None:
+                known = [n for n, _ in losers.most_common() if n != c.actor]
+                c.from_actor = known[0] if known else self._opponent(rd, c.actor, c.evidence.start)
+        # contested elsewhere in the document → partial
+        for i in changes:
+            if i.claim.extent == "full" and self._contested(ctx, rd, i):
+                i.claim.extent = "partial"
+        out: list[_Item] = []
+        seen: dict[tuple, _Item] = {}
+        for i in items:
+            c = i.claim
+            if c.actor is None or c.place is None:
+                continue
+            key = (c.kind, c.actor, rd.place_key(c.place.name))
+            prev = seen.get(key)
+            if prev is not None:
+                if prev.title and not i.title:
+                    out[out.index(prev)] = i
+                    seen[key] = i
+                    if prev.claim.extent == "partial" and i.claim.extent == "full":
+                        i.claim.extent = "partial"
+                    if i.claim.from_actor is None:
+                        i.claim.from_actor = prev.claim.from_actor
+                    i.claim.id = prev.claim.id
+                else:
+                    if c.extent == "partial" and prev.claim.extent == "full":
+                        prev.claim.extent = "partial"
+                    if prev.claim.from_actor is None:
+                        prev.claim.from_actor = c.from_actor
+                continue
+            seen[key] = i
+            out.append(i)
+        # a headline change on a place the body also reports is the same change
+        body_places = {rd.place_key(i.claim.place.name) for i in out if not i.title and i.claim.kind == "change"}
+        out = [i for i in out if not (i.title and i.claim.kind == "change" and rd.place_key(i.claim.place.name) in body_places)]
+        claims = []
+        for n, i in enumerate(out, start=1):
+            i.claim.id = f"k{n}"
+            self.modes[f"{ctx.document.id}:{i.claim.id}"] = i.mode
+            claims.append(i.claim)
+        return claims
+
+    def _opponent(self, rd: Reader, side: str | None, at: int) -> str | None:
+        """The other armed actor the document names most, for a gainer or loser only implied."""
+        if side is None:
+            return None
+        counts: Counter = Counter()
+        for _s, _e, a in rd.ctx.actor_mentions:
+            if a.known and a.kind in _ARMED_KINDS and a.name != side:
+                counts[a.name] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _contested(self, ctx: DocContext, rd: Reader, item: _Item) -> bool:
+        key = rd.place_key(item.claim.place.name)
+        sent0 = item.extra.get("sentence")
+        for s in ctx.sentences:
+            mentions = {rd.place_key(p.text) for p in rd.places_in(s)}
+            same = key in mentions or (sent0 is not None and s is sent0)
+            if not same:
+                continue
+            if self.contested_re.search(s.text) and not rd.background(s, None):
+                return True
+        return False
+
+
+def mode_of(extractor: ControlExtractor, doc_id: str, claim: ControlClaim) -> str | None:
+    return extractor.modes.get(f"{doc_id}:{claim.id}")
+
+
+# ---------------------------------------------------------------------- control history
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One point in a place's control history: who gained or held it, when, from what report."""
+
+    when: date | None
+    kind: str
+    actor: str | None
+    from_actor: str | None
+    extent: str
+    share: float | None
+    claim_id: str
+    sources: tuple[str, ...]
+    sentence: str
+
+    def to_json(self) -> dict:
+        return {
+            "when": self.when.isoformat() if self.when else None,
+            "kind": self.kind,
+            "actor": self.actor,
+            "from_actor": self.from_actor,
+            "extent": self.extent,
+            "share": self.share,
+            "claim_id": self.claim_id,
+            "sources": list(self.sources),
+            "sentence": self.sentence,
+        }
+
+
+def _name_key(name: str) -> str:
+    return Reader.place_key(name)
+
+
+def control_history(claims: Iterable[ControlClaim], place_name: str) -> list[Step]:
+    """The control claims about one place in date order (undated last); a place is the
+    same by GeoNames id when both sides have one, else by its name without admin words."""
+    target = _name_key(place_name)
+    steps = []
+    for c in claims:
+        if c.place is None:
+            continue
+        if _name_key(c.place.name) != target:
+            continue
+        start = c.when.start or c.when.end if c.when else None
+        steps.append(
+            Step(
+                when=start,
+                kind=c.kind,
+                actor=c.actor,
+                from_actor=c.from_actor,
+                extent=c.extent,
+                share=c.share,
+                claim_id=c.id,
+                sources=tuple(c.sources),
+                sentence=c.evidence.sentence,
+            )
+        )
+    steps.sort(key=lambda s: (s.when is None, s.when or date.min, s.kind != "change"))
+    return steps
