@@ -89,8 +89,12 @@ class Aliases:
 def project_actor_records() -> list[dict]:
     """The project's actor list as `warledger actors --format json` prints it, or [] when there is none yet."""
     try:
-        out = subprocess.run([sys.executable, "-m", "warledger.cli.main", "actors", "--format", "json"],
-                             capture_output=True, text=True, timeout=120)
+        out = subprocess.run(
+            [sys.executable, "-m", "warledger.cli.main", "actors", "--format", "json"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         data = json.loads(out.stdout) if out.returncode == 0 and out.stdout.strip() else []
         return [a for a in data if isinstance(a, dict)] if isinstance(data, list) else []
     except (OSError, ValueError, subprocess.SubprocessError):
@@ -108,8 +112,10 @@ def load_aliases(records: list[dict] | None = None) -> Aliases:
 
 
 # ----------------------------------------------------------------------------- places
-ADMIN_WORDS = (r"\b(oblast|region|province|governorate|district|city|town|township|village|settlement|"
-               r"municipality|countryside|state|county|strip|camp|refugee)\b")
+ADMIN_WORDS = (
+    r"\b(oblast|region|province|governorate|district|city|town|township|village|settlement|"
+    r"municipality|countryside|state|county|strip|camp|refugee)\b"
+)
 
 
 def place_name(name):
@@ -157,8 +163,15 @@ class Tally:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(p, 3), "recall": round(r, 3),
-                "f1": round(f, 3), "fields": {k: round(a / n, 3) for k, (a, n) in sorted(self.fields.items())}}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            "fields": {k: round(a / n, 3) for k, (a, n) in sorted(self.fields.items())},
+        }
 
 
 def _overlap(a, b):
@@ -207,8 +220,12 @@ def score_document(gold: dict, pred: dict, al: Aliases, T: dict[str, Tally], mis
     gold_by_id = {c["id"]: c for c in gold.get("casualties", [])}
 
     def ckey(g, p):
-        return (g["outcome"] == p.get("outcome") and cnt(g).get("low") == cnt(p).get("low")
-                and cnt(g).get("high") == cnt(p).get("high") and vic(g).get("category") == vic(p).get("category"))
+        return (
+            g["outcome"] == p.get("outcome")
+            and cnt(g).get("low") == cnt(p).get("low")
+            and cnt(g).get("high") == cnt(p).get("high")
+            and vic(g).get("category") == vic(p).get("category")
+        )
 
     def cfields(g, p, pairs):
         t = T["casualties"]
@@ -228,12 +245,23 @@ def score_document(gold: dict, pred: dict, al: Aliases, T: dict[str, Tally], mis
             parent = next((gg for gg, _ in pairs if gg["id"] == g["part_of"]), None)
             t.field("part_of", parent is not None and p.get("part_of") == pred_of[id(parent)].get("id"))
 
-    _score_kind(gold.get("casualties", []), pred.get("casualties") or [], ckey, T["casualties"], cfields,
-                misses, doc_id, "casualty")
+    _score_kind(
+        gold.get("casualties", []),
+        pred.get("casualties") or [],
+        ckey,
+        T["casualties"],
+        cfields,
+        misses,
+        doc_id,
+        "casualty",
+    )
 
     def kkey(g, p):
-        return (g["kind"] == p.get("kind") and A(g.get("actor")) == A(p.get("actor"))
-                and same_place(g.get("place"), p.get("place")))
+        return (
+            g["kind"] == p.get("kind")
+            and A(g.get("actor")) == A(p.get("actor"))
+            and same_place(g.get("place"), p.get("place"))
+        )
 
     def kfields(g, p, pairs):
         t = T["control"]
@@ -245,14 +273,26 @@ def score_document(gold: dict, pred: dict, al: Aliases, T: dict[str, Tally], mis
         if g.get("sources"):
             t.field("sources", A(g["sources"][0]) in {A(s) for s in (p.get("sources") or [])})
 
-    _score_kind(gold.get("control", []), pred.get("control") or [], kkey, T["control"], kfields,
-                misses, doc_id, "control")
+    _score_kind(
+        gold.get("control", []),
+        pred.get("control") or [],
+        kkey,
+        T["control"],
+        kfields,
+        misses,
+        doc_id,
+        "control",
+    )
 
     if gold["document"].get("events_annotated"):
+
         def ekey(g, p):
             gs = (g.get("when") or {}).get("start")
-            return (g["event_type"] == p.get("event_type") and same_place(g.get("place"), p.get("place"))
-                    and (gs is None or gs == (p.get("when") or {}).get("start")))
+            return (
+                g["event_type"] == p.get("event_type")
+                and same_place(g.get("place"), p.get("place"))
+                and (gs is None or gs == (p.get("when") or {}).get("start"))
+            )
 
         def efields(g, p, pairs):
             t = T["events"]
@@ -261,8 +301,16 @@ def score_document(gold: dict, pred: dict, al: Aliases, T: dict[str, Tally], mis
             t.field("actor2", A(g.get("actor2")) == A(p.get("actor2")))
             t.field("fatalities", g.get("fatalities") == p.get("fatalities"))
 
-        _score_kind(gold.get("events", []), pred.get("events") or [], ekey, T["events"], efields,
-                    misses, doc_id, "event")
+        _score_kind(
+            gold.get("events", []),
+            pred.get("events") or [],
+            ekey,
+            T["events"],
+            efields,
+            misses,
+            doc_id,
+            "event",
+        )
 
 
 def _project_evaluate():
@@ -292,8 +340,16 @@ def extract_library(items):
     docs = []
     for stem, txt, meta, _ in items:
         pub = date.fromisoformat(meta["published"]) if meta.get("published") else None
-        docs.append(make_document(txt.read_text(encoding="utf-8"), source=str(txt), url=meta.get("url"),
-                                  title=meta.get("title"), publisher=meta.get("publisher"), published=pub))
+        docs.append(
+            make_document(
+                txt.read_text(encoding="utf-8"),
+                source=str(txt),
+                url=meta.get("url"),
+                title=meta.get("title"),
+                publisher=meta.get("publisher"),
+                published=pub,
+            )
+        )
     out = {}
     for (stem, *_), ex in zip(items, Pipeline().extract(docs), strict=True):
         out[stem] = ex.to_json()
@@ -314,8 +370,14 @@ def extract_cli(items):
     return out
 
 
-def run_split(split: str, *, cli: bool = False, records: list[dict] | None = None, misses: list | None = None,
-              own_scorer: bool = False) -> dict:
+def run_split(
+    split: str,
+    *,
+    cli: bool = False,
+    records: list[dict] | None = None,
+    misses: list | None = None,
+    own_scorer: bool = False,
+) -> dict:
     """Extract and score one split; returns {kind: {precision, recall, f1, ...}, "documents": n}."""
     items = list(reports(split))
     if not items:
@@ -373,20 +435,26 @@ def print_results(split: str, res: dict) -> None:
     for k in KINDS:
         s = res[k]
         fields = " ".join(f"{f}={v:.2f}" for f, v in s["fields"].items())
-        print(f"  {k:10s} P={s['precision']:.2f} R={s['recall']:.2f} F1={s['f1']:.2f} "
-              f"(tp={s['tp']} fp={s['fp']} fn={s['fn']}) {fields}")
+        print(
+            f"  {k:10s} P={s['precision']:.2f} R={s['recall']:.2f} F1={s['f1']:.2f} "
+            f"(tp={s['tp']} fp={s['fp']} fn={s['fn']}) {fields}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=[*SPLITS, "all"], default="dev")
-    ap.add_argument("--cli", action="store_true", help="run `warledger extract` per report instead of the library")
+    ap.add_argument(
+        "--cli", action="store_true", help="run `warledger extract` per report instead of the library"
+    )
     ap.add_argument("--pin", action="store_true", help="raise floors to current F1 minus 0.02")
     ap.add_argument("--allow-regression", action="store_true", help="with --pin, also lower floors")
     ap.add_argument("--floors", type=Path, default=FLOORS)
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--misses", action="store_true", help="list gold items that were not matched")
-    ap.add_argument("--own-scorer", action="store_true", help="use the gate's scorer even if warledger.evaluate has one")
+    ap.add_argument(
+        "--own-scorer", action="store_true", help="use the gate's scorer even if warledger.evaluate has one"
+    )
     a = ap.parse_args(argv)
     if a.allow_regression and not a.pin:
         ap.error("--allow-regression only makes sense with --pin")

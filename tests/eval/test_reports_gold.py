@@ -100,7 +100,11 @@ def test_evidence_offsets_exact(path):
             starts.append(i)
             i = text.find(sent, i + 1)
         assert starts, (it["id"], "sentence not in text", sent[:80])
-        assert any(a <= s and e <= a + len(sent) for a in starts), (it["id"], "span outside its sentence", text[s:e])
+        assert any(a <= s and e <= a + len(sent) for a in starts), (
+            it["id"],
+            "span outside its sentence",
+            text[s:e],
+        )
         assert text[s:e] == text[s:e].strip(), (it["id"], "span has stray whitespace")
         if kind == "casualties":
             assert it["count"]["text"] in text[s:e], (it["id"], it["count"]["text"], text[s:e])
