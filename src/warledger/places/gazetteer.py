@@ -272,10 +272,10 @@ class Gazetteer:
             return level >= LEVEL_FOLD
         if cc in ccs or not cc:
             return True
-        if level < LEVEL_FOLD:
-            return False
         if r["precision"] == "country":
-            return True  # naming a country is never a namesake guess
+            return level >= LEVEL_FOLD  # naming a country is never a namesake guess
+        if level < LEVEL_NORM:
+            return False  # outside the document's countries only the same spelling counts
         doc = [self._countries.get(c) for c in ccs]
         if any(d and cc in d["neighbours"].split(",") for d in doc):
             return True

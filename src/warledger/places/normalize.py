@@ -77,6 +77,7 @@ _WORD_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:oye|oe|iye|ye)$", "e"),  # Russian neuter adjective: Krasnoye / Ukrainian Krasne
         (r"(?:aya|aia)$", "a"),  # Russian feminine adjective: Krasnaya / Krasna
         (r"(?<=[^aeiou])(?:yy|iy|yi|ii)$", "i"),  # Russian/Ukrainian masculine: -yy, -iy, -yi
+        (r"mykol", "nikol"),  # Ukrainian Mykola- = Russian Nikola- (Mykolaiv / Nikolaev)
         (r"dj", "j"),
         (r"tch", "ch"),
         (r"ph", "f"),
