@@ -269,3 +269,16 @@ def test_lookups(index):
     assert "backed by" in index.affiliations("Syrian Democratic Forces")
     assert index.kind_of("Tatmadaw") == "state force"
     assert index.get("No Such Actor Anywhere") is None
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("The Hindu reported the attack.", ["The Hindu"]),
+        ("A Hindu temple was attacked.", []),
+        ("An independent inquiry and a barbecue.", []),
+        ("Amnesty said; the amnesty law passed.", ["Amnesty International"]),
+    ],
+)
+def test_common_word_titles_match_only_as_written(index, text, found):
+    assert [r.name for _, _, r in index.find(text)] == found

@@ -251,8 +251,8 @@ class ActorIndex:
             for a in [e.name, *e.aliases]:
                 if a.casefold() not in exact:  # a common word ("The Guardian") only matches as written
                     self._insert(self._keys(a), ref, override=True)
-            for a in e.exact:
-                self._insert(self._keys(a, exact=True), ref, override=True)
+            for a in e.exact:  # "The Hindu" keeps its article: "Hindu" alone is a word
+                self._insert(self._keys(a, exact=True, strip=False), ref, override=True)
         # Descriptions built from the country table ("Turkish troops") fill what is left.
         self._holders: dict[tuple[str, Role], list[ActorEntry]] = {}
         for e in self._actors.values():
@@ -289,7 +289,10 @@ class ActorIndex:
                             added.append(pat.replace(slot, text))
         self._fuzzy_keys: dict[str, str] = {}
         for e in self._actors.values():
+            exact = {a.casefold() for a in e.exact}
             for a in [e.name, *e.aliases]:
+                if a.casefold() in exact:
+                    continue
                 k = " ".join(self._keys(a))
                 if len(k) >= FUZZY_MIN_CHARS and CASE_MARK not in k:
                     self._fuzzy_keys.setdefault(k, e.name)
@@ -368,13 +371,15 @@ class ActorIndex:
         written = _clean(text, self._desc.determiners)
         if not written:
             return None
+        full = tokenize(text, self._desc.plurals)
         toks = tokenize(written, self._desc.plurals)
-        dets = set(self._desc.determiners)
-        while toks and toks[0].fold in dets:
+        while toks and toks[0].fold in self._dets:
             toks = toks[1:]
         if not toks:
             return None
-        ref = self._whole(toks)
+        ref = self._whole(full) if len(full) > len(toks) else None  # an exact "The ..." title
+        if ref is None:
+            ref = self._whole(toks)
         if ref is None:
             ref = self._without_noise(toks)
         if ref is not None:
