@@ -509,23 +509,56 @@ class CasualtyExtractor:
         return None
 
     # ------------------------------------------------------------------ place and time
-    def _place(self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict) -> Place | None:
-        ents = [e for e in sent.span.ents if e.label_ in ("GPE", "LOC", "FAC")]
-        ents = [e for e in ents if not self._is_actor_ent(ctx, sent, e)]
-        if ents:
-            if anchor is not None:
-                ents.sort(
-                    key=lambda e: (
-                        0
-                        if e.root.head.lower_ in ("in", "at", "near", "on", "of", "across", "around")
-                        else 1,
-                        abs(e.start - anchor.i),
-                    )
-                )
-            place = ctx.resolve_place(ents[0].text)
-            state["place"] = place
+    _LOCATIVE = ("in", "at", "near", "on", "of", "across", "around", "outside", "inside", "from", "into", "throughout")
+    _PLACE_NOUNS = ("village", "town", "city", "area", "district", "region", "province", "locality", "governorate",
+                    "neighbourhood", "neighborhood", "camp", "county", "municipality", "state", "township", "oblast")
+
+    def _place_candidates(self, ctx: DocContext, sent: Sentence) -> list[tuple[Span, bool]]:
+        """Place names in the sentence, with whether a locative word introduces them."""
+        doc = sent.span.doc
+        out: list[tuple[Span, bool]] = []
+        for e in sent.span.ents:
+            if e.label_ not in ("GPE", "LOC", "FAC") or self._is_actor_ent(ctx, sent, e):
+                continue
+            locative = e.root.head.lower_ in self._LOCATIVE or e.root.head.lemma_.lower() in self._PLACE_NOUNS
+            out.append((e, locative))
+        # "the village of Jebel Halla", "in Burush": proper names the NER missed
+        taken = {t.i for e, _ in out for t in e}
+        for t in sent.span:
+            if t.pos_ != "PROPN" or t.i in taken or (t.i > sent.span.start and doc[t.i - 1].pos_ == "PROPN"):
+                continue
+            prev = doc[t.i - 1] if t.i > sent.span.start else None
+            prev2 = doc[t.i - 2] if t.i - 1 > sent.span.start else None
+            locative = prev is not None and prev.lower_ in ("in", "at", "near") or (
+                prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lemma_.lower() in self._PLACE_NOUNS
+            )
+            strong = prev is not None and prev.lower_ == "of"  # "the village of X"
+            if not locative or t.ent_type_ in ("NORP", "DATE") or (t.ent_type_ in ("PERSON", "ORG") and not strong):
+                continue
+            j = t.i
+            while j + 1 < sent.span.end and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].text == "-" and j + 2 < sent.span.end and doc[j + 2].pos_ == "PROPN"):
+                j += 1
+            out.append((doc[t.i:j + 1], True))
+        return out
+
+    def _place(self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict, cumulative: bool) -> Place | None:
+        cands = []
+        for span, locative in self._place_candidates(ctx, sent):
+            place = ctx.lookup_place(span.text)
+            if place is None and not locative:
+                continue  # a capitalised word the NER took for a place
+            dist = abs(span.start - anchor.i) if anchor is not None else 0
+            precise = 0 if place is None or place.precision in ("town", "district") else 1
+            cands.append(((0 if locative else 1, precise, dist), place or ctx.resolve_place(span.text)))
+        if cands:
+            cands.sort(key=lambda c: c[0])
+            place = cands[0][1]
+            state["place"], state["place_para"] = place, sent.para.index
             return place
-        return state.get("place")
+        if not cumulative and state.get("place") is not None and state.get("place_para") == sent.para.index:
+            return state["place"]
+        # nothing said: the place the report is about
+        return ctx.main_place
 
     @staticmethod
     def _is_actor_ent(ctx: DocContext, sent: Sentence, ent: Span) -> bool:
@@ -768,7 +801,7 @@ class CasualtyExtractor:
                 )
             anchor = h.trigger or doc[h.mention.head]
             when, periodic = self._when(ctx, sent, anchor, state)
-            place = self._place(ctx, sent, anchor, state)
+            place = self._place(ctx, sent, anchor, state, bool(periodic or cumulative_words))
             perp = self._perpetrator(ctx, sent, h.trigger, h.noun)
             if perp is None and parent is not None and parent.claim is not None:
                 perp = parent.claim.perpetrator

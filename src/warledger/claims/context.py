@@ -295,11 +295,58 @@ class DocContext:
     def main_country(self) -> str | None:
         return self.countries[0] if self.countries else None
 
+    def lookup_place(self, name: str) -> Place | None:
+        """A gazetteer place for a name as written, or None. Alternate names written in
+        quotes or brackets ("Ein al-Arab “Kobane”", "Hudaydah (Hodeidah)") are tried in turn."""
+        name = name.strip(" \t\"“”'‘’,.")
+        if not name:
+            return None
+        found = self.gazetteer.resolve(name, countries=self.countries)
+        if found is None:
+            for part in re.split(r"[\"“”()\[\]/]+", name):
+                part = part.strip(" -,'’")
+                if len(part) > 2 and part != name:
+                    found = self.gazetteer.resolve(part, countries=self.countries)
+                    if found is not None:
+                        break
+        return found
+
     def resolve_place(self, name: str) -> Place:
         """A resolved place, or the name as written with null coordinates."""
-        name = name.strip()
-        found = self.gazetteer.resolve(name, countries=self.countries)
-        return found if found else Place(name=name, country=self.main_country)
+        found = self.lookup_place(name)
+        return found if found else Place(name=name.strip(" \t\"“”'‘’,."), country=self.main_country)
+
+    @cached_property
+    def main_place(self) -> Place | None:
+        """The place the document names most often (first named on a tie): where its
+        claims happen when a sentence names no place of its own."""
+        counts: Counter = Counter()
+        first: dict = {}
+        places: dict = {}
+        for p in self.paragraphs:
+            if p.doc is None:
+                continue
+            for ent in p.doc.ents:
+                if ent.label_ not in ("GPE", "LOC", "FAC"):
+                    continue
+                place = self.lookup_place(ent.text)
+                if place is None:
+                    continue
+                k = (place.geonameid, place.name) if place.geonameid else (None, place.name.lower())
+                counts[k] += 1
+                first.setdefault(k, p.start + ent.start_char)
+                places.setdefault(k, place)
+        if not counts:
+            return self.country_place
+        best = max(counts, key=lambda k: (counts[k], -first[k]))
+        return places[best]
+
+    @cached_property
+    def country_place(self) -> Place | None:
+        """The country the document is mostly about, as a place (for nationwide tallies)."""
+        cc = self.main_country
+        name = self.gazetteer.country_name(cc) if cc and hasattr(self.gazetteer, "country_name") else None
+        return self.gazetteer.resolve(name) if name else None
 
     # ---- time -------------------------------------------------------------------
     @cached_property

@@ -162,17 +162,19 @@ class Reader:
         self.lex = lex
         self.place_nouns = set(lex.place_nouns)
         self.compass = set(lex.compass_words)
+        self.town_nouns = {"town", "city", "village", "hamlet", "settlement", "locality", "neighbourhood", "neighborhood"}
+        self.wide_units = {"province", "region", "governorate", "oblast", "state", "district", "county"}
         self._main_place: Place | None | bool = False
 
     # ---- actors -------------------------------------------------------------------
-    def actor(self, tok: Token | None, sent: Sentence) -> ActorRef | None:
+    def actor(self, tok: Token | None, sent: Sentence, avoid: set[str] | None = None) -> ActorRef | None:
         """The actor a noun phrase names: the phrase, its head, its possessor, or coreference."""
         if tok is None:
             return None
         ctx = self.ctx
         at = sent.abs(tok.idx)
         if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
-            return self.pronoun_actor(tok, sent)
+            return self.pronoun_actor(tok, sent, avoid)
         toks = np_tokens(tok)
         doc = tok.doc
         tries = []
@@ -188,7 +190,7 @@ class Reader:
                 return ActorRef(r.name, r.kind, r.country, True)
         if poss is not None:
             if poss.lower_ in _PRONOUNS:
-                owner = self.pronoun_actor(poss, sent)
+                owner = self.pronoun_actor(poss, sent, avoid)
             else:
                 owner = self.actor(poss, sent)
             if owner is not None:
@@ -219,6 +221,11 @@ class Reader:
         """A government body or a country speaks for its armed forces ("its forces")."""
         if owner.kind in _ARMED_KINDS:
             return owner
+        if not owner.known:
+            # a country named as the actor ("Russia said it had captured")
+            r = self.ctx.actors.resolve(f"{owner.name}'s army")
+            if r is not None and r.known and r.kind == "state force":
+                return ActorRef(r.name, r.kind, r.country, True)
         if owner.country:
             r = self.ctx.actors.resolve("army", country=owner.country)
             if r is not None and r.known:
@@ -238,21 +245,24 @@ class Reader:
                     return r
         return None
 
-    def pronoun_actor(self, tok: Token, sent: Sentence) -> ActorRef | None:
-        """"it"/"its"/"their" as subject or possessor: the speaker of the sentence, else the
-        nearest earlier armed actor."""
-        verb = tok.head if tok.dep_ != "poss" else tok.head.head
-        # "The ministry said its forces had ...": the reporting verb's subject
-        for anc in [verb] + list(verb.ancestors):
-            if anc.lemma_.lower() in ("say", "claim", "announce", "report", "add", "state", "confirm", "tell"):
-                subj = next((c for c in anc.children if c.dep_ in ("nsubj",) and c.i != tok.i), None)
-                if subj is not None and subj.lower_ not in _PRONOUNS:
-                    owner = self.actor(subj, sent)
-                    if owner is not None:
-                        return self.forces_of(owner)
-                break
+    def pronoun_actor(self, tok: Token, sent: Sentence, avoid: set[str] | None = None) -> ActorRef | None:
+        """"it"/"they" as subject: an earlier actor in the sentence ("the militants ... as they
+        captured"); "its"/"their"/"our" forces: the side speaking, as the attribution says;
+        else the nearest earlier armed actor."""
+        avoid = avoid or set()
+        if tok.dep_ != "poss":
+            for t in reversed(list(sent.span[: tok.i - sent.span.start])):
+                if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in _PRONOUNS and t.ent_type_ != "PERSON":
+                    r = self.actor(t, sent)
+                    if r is not None and r.name not in avoid and (r.kind in _ARMED_KINDS or r.kind in (None, "government body")):
+                        return self.forces_of(r) if r.kind == "government body" or not r.known else r
+        a = self.ctx.attribution(sent)
+        for name in a.chain if a else []:
+            r = self.ctx.resolve_actor(name, strict=True)
+            if r is not None and r.known and (r.kind in _ARMED_KINDS or r.kind == "government body") and r.name not in avoid:
+                return self.forces_of(ActorRef(r.name, r.kind, r.country, True))
         for r in reversed(self.actors_before(sent.abs(tok.idx))):
-            if r.kind in _ARMED_KINDS or r.kind == "government body":
+            if (r.kind in _ARMED_KINDS or r.kind == "government body") and r.name not in avoid:
                 return self.forces_of(r)
         return None
 
@@ -285,6 +295,12 @@ class Reader:
             return None
         span = proper_span(tok)
         if not span.text.strip() or span.text.lower() in self.place_nouns:
+            return None
+        # headline case: "Capture Last Town" names no place
+        if span[-1].lower_ in self.place_nouns and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span) and all(
+            t.is_title or not t.is_alpha for t in span.sent
+            if t.is_alpha and len(t) > 3
+        ):
             return None
         if any(t.ent_type_ in ("DATE", "TIME") for t in span):
             return None
@@ -359,9 +375,12 @@ class Reader:
             seen.update(range(sp.start, sp.end))
         return out
 
-    def previous_places(self, sent: Sentence, before_token: int | None = None, plural: int | None = None) -> list[Span]:
-        """The place(s) the text last named before a reference ("the town", "those two frontlines")."""
+    def previous_places(self, sent: Sentence, before_token: int | None = None, plural: int | None = None,
+                        noun: str | None = None) -> list[Span | Place]:
+        """The place(s) the text last named before a reference ("the town", "those two frontlines").
+        A singular reference goes to the document's main place when the text named it lately."""
         sents = self.ctx.sentences
+        recent: list[Span] = []
         for j in range(sent.index, max(-1, sent.index - 4), -1):
             s = sents[j]
             if s.para.index < sent.para.index - 2:
@@ -370,15 +389,25 @@ class Reader:
             if j == sent.index:
                 spans = [p for p in spans if before_token is not None and p.end <= before_token]
             spans = [p for p in spans if not self.is_country_name(p.text) and not self.region(p)]
+            if noun in self.town_nouns:
+                spans = [p for p in spans if not any(t.lower_ in self.wide_units for t in p)]
             if not spans:
                 continue
             if plural:
                 groups = self._groups(spans)
                 for g in reversed(groups):
                     if len(g) == plural:
-                        return g
-                return groups[-1]
-            return [spans[-1]]
+                        return list(g)
+                return list(groups[-1])
+            recent.extend(reversed(spans))
+        if not plural:
+            main = self.main_place()
+            if main is not None and any(self.place_key(p.text) == self.place_key(main.name) for p in recent):
+                return [main]
+            if recent:
+                return [recent[0]]
+            if main is not None:
+                return [main]
         return []
 
     @staticmethod
@@ -538,20 +567,40 @@ class ControlExtractor:
 
     def _subject(self, tok: Token) -> Token | None:
         cur = tok
-        for _ in range(4):
+        for _ in range(6):
             subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+            if subj is not None and subj.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
+                return cur.head
             if subj is not None:
-                return subj
+                return self._past_dateline(subj, cur)
             if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
                 cur = cur.head
                 continue
             if cur.dep_ == "relcl":
                 return cur.head
-            if cur.dep_ == "pcomp" or cur.dep_ == "acl":
-                # "Before the SDF pushing ISIS out": the gerund's own subject
+            if cur.dep_ == "pcomp":
+                # "Before the SDF pushing ISIS out": the gerund's own subject; else climb
+                own = next((c for c in cur.children if c.dep_ in ("nsubj", "poss")), None)
+                if own is not None:
+                    return own
+                cur = cur.head
+                while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+                    cur = cur.head
+                continue
+            if cur.dep_ == "acl":
                 return next((c for c in cur.children if c.dep_ in ("nsubj", "poss")), None)
             break
         return None
+
+    @staticmethod
+    def _past_dateline(subj: Token, verb: Token) -> Token:
+        """"BAGHDAD — The Islamic State seized ...": a dateline is not the subject."""
+        sent = subj.sent
+        dash = next((t for t in sent[:8] if t.text in ("—", "–", "--")), None)
+        if dash is None or subj.i > dash.i:
+            return subj
+        chunks = [c for c in subj.doc.noun_chunks if dash.i < c.start and c.end <= verb.i]
+        return chunks[-1].root if chunks else subj
 
     def _object(self, tok: Token) -> Token | None:
         return next((c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "oprd")), None)
@@ -692,13 +741,12 @@ class ControlExtractor:
                 obj = target
             if obj is None:
                 continue
-            places = self._places(rd, sent, obj)
+            places, part = self._places(rd, sent, obj)
             if not places:
                 continue
-            gainer = rd.actor(gainer_tok, sent) if gainer_tok is not None else None
+            partial = partial or part
             loser = rd.actor(loser_tok, sent) if loser_tok is not None else None
-            if fam == "loss":
-                gainer, loser = (rd.actor(gainer_tok, sent) if gainer_tok is not None else None), rd.actor(loser_tok, sent)
+            gainer = rd.actor(gainer_tok, sent, avoid={loser.name} if loser else None) if gainer_tok is not None else None
             if gainer is not None and loser is not None and gainer.name == loser.name:
                 loser = None
             share = self._share(obj.sent if hasattr(obj, "sent") else sent.span, obj)
@@ -755,38 +803,37 @@ class ControlExtractor:
             return round(n / 100, 4) if n is not None else None
         return None
 
-    def _places(self, rd: Reader, sent: Sentence, obj: Token) -> list:
-        """Named places of an object, or the place it refers back to."""
+    def _places(self, rd: Reader, sent: Sentence, obj: Token) -> tuple[list, bool]:
+        """Named places of an object, or the place it refers back to; and whether the object
+        is only a part of that place ("four villages in P", "positions on P")."""
         named = rd.named_places(obj, sent)
-        # "territory in P", "positions on those frontlines": look one preposition down
-        if not named:
-            inner = self._pobj(obj, ("in", "on", "at", "near", "around", "inside", "of"))
-            if inner is not None:
-                named = rd.named_places(inner, sent)
-                if not named:
-                    obj = inner if inner.lower_ in rd.place_nouns or inner.lemma_.lower() in rd.place_nouns else obj
         if named:
-            return named
-        low = obj.lower_
-        if low not in rd.place_nouns and obj.lemma_.lower() not in rd.place_nouns:
-            return []
-        # numbered, unnamed places ("five villages") are not trackable
+            return named, False
+        low = obj.lemma_.lower()
+        is_place_noun = obj.lower_ in rd.place_nouns or low in rd.place_nouns
         num = next((c for c in obj.children if c.dep_ == "nummod"), None)
         det = next((c for c in obj.children if c.dep_ == "det"), None)
-        if num is not None and (det is None or det.lower_ not in ("those", "these", "the")):
-            return []
-        if obj.tag_ in ("NNS", "NNPS") and (det is None or det.lower_ not in ("those", "these", "the")):
-            return []
-        if obj.lemma_.lower() in ("territory", "land", "area", "swathe", "swath") and det is None:
-            return []
+        definite = det is not None and det.lower_ in ("those", "these", "the", "this", "that")
+        # "territory in P", "positions on those frontlines", "four villages in P": one preposition down
+        inner = self._pobj(obj, ("in", "on", "at", "near", "around", "inside", "of"))
+        if inner is not None and (not definite or obj.tag_ in ("NNS", "NNPS") or low in ("territory", "position", "area", "land")):
+            named = rd.named_places(inner, sent)
+            if named:
+                return named, True
+            if inner.lower_ in rd.place_nouns or inner.lemma_.lower() in rd.place_nouns:
+                places, _ = self._places(rd, sent, inner)
+                return places, bool(places)
+        if not is_place_noun:
+            return [], False
+        # numbered or bare plural places without names ("five villages") are not trackable
+        if (num is not None or obj.tag_ in ("NNS", "NNPS")) and not definite:
+            return [], False
+        if low in ("territory", "land", "area", "swathe", "swath", "position", "positions") and not definite:
+            return [], False
         plural = None
-        if obj.tag_ in ("NNS", "NNPS") and num is not None:
-            plural = self._number(num)
-        prev = rd.previous_places(sent, before_token=obj.i, plural=plural or (2 if obj.tag_ in ("NNS", "NNPS") else None))
-        if prev:
-            return prev
-        main = rd.main_place()
-        return [main] if main is not None else []
+        if obj.tag_ in ("NNS", "NNPS"):
+            plural = (self._number(num) if num is not None else None) or 2
+        return rd.previous_places(sent, before_token=obj.i, plural=plural, noun=obj.lower_), False
 
     def _number(self, tok: Token) -> int | None:
         if tok.like_num and tok.text.isdigit():
