@@ -91,6 +91,9 @@ def _entries(path: str, data) -> list[ActorEntry]:
     if isinstance(data, dict) and "actors" in data:
         items = data["actors"]
     elif isinstance(data, dict):
+        bad = next((k for k, v in data.items() if v is not None and not isinstance(v, dict)), None)
+        if bad is not None:
+            raise LexiconError(f"actor {bad!r}: expected a mapping of fields", source=path, entry=bad)
         items = [{"name": k, **(v or {})} for k, v in data.items()]
         # The analysts' lists carry fields of their own; keep what we know.
         known = set(ActorEntry.model_fields)
@@ -491,7 +494,7 @@ class ActorIndex:
         uniq = []
         for a in aliases:
             k = a.casefold()
-            if k not in seen and self._alias_owner.get(k, e.name) == e.name:
+            if k not in seen and self._owner.get(k, e.name) == e.name:  # written aliases own their spelling
                 seen.add(k)
                 uniq.append(a)
         rec = {
@@ -511,17 +514,6 @@ class ActorIndex:
         if e.note:
             rec["note"] = e.note
         return rec
-
-    @property
-    def _alias_owner(self) -> dict[str, str]:
-        # Written aliases own their spelling; generated ones never take it from them.
-        if not hasattr(self, "_owner_cache"):
-            owner: dict[str, str] = {}
-            for e in self._actors.values():
-                for a in [e.name, *e.aliases, *e.exact]:
-                    owner.setdefault(a.casefold(), e.name)
-            self._owner_cache = owner
-        return self._owner_cache
 
     def records(self) -> list[dict]:
         """Every actor, the generated per-country role holders included, with all its aliases."""
