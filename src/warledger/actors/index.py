@@ -139,6 +139,7 @@ class ActorIndex:
         )
         self._countries = countries or {}
         self._dets = frozenset(self._desc.determiners)
+        self._key_memo: dict[tuple[str, bool, bool], tuple[str, ...]] = {}  # aliases are keyed twice
         self._actors: dict[str, ActorEntry] = {}
         self._by_folded: dict[str, str] = {}
         self._owner: dict[str, str] = {}  # casefolded alias -> actor
@@ -217,6 +218,13 @@ class ActorIndex:
 
     # ---- index construction ---------------------------------------------------
     def _keys(self, phrase: str, *, exact: bool = False, strip: bool = True) -> tuple[str, ...]:
+        memo = (phrase, exact, strip)
+        hit = self._key_memo.get(memo)
+        if hit is None:
+            hit = self._key_memo[memo] = self._make_keys(phrase, exact=exact, strip=strip)
+        return hit
+
+    def _make_keys(self, phrase: str, *, exact: bool, strip: bool) -> tuple[str, ...]:
         toks = tokenize(phrase, self._desc.plurals)
         dets = self._dets if strip else frozenset()
         while len(toks) > 1 and toks[0].fold in dets:

@@ -19,6 +19,7 @@ _APOSTROPHES = re.compile(r"['’`ʼ]")
 # Letters NFKD does not decompose.
 _TRANSLIT = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l"})
 
+_CAPS = re.compile(r"\b[A-Z]{2,4}\b")
 CASE_MARK = "\x00"  # prefix of a trie key that must match the written form exactly
 
 
@@ -61,6 +62,8 @@ def is_acronym(form: str) -> bool:
 
 def dotted(alias: str) -> str | None:
     """ "SDF" -> "S.D.F.", "US-led coalition" -> "U.S.-led coalition"; None when nothing to dot."""
+    if not _CAPS.search(alias):  # most aliases have no acronym: skip the substitution
+        return None
     changed = False
 
     def dot(m: re.Match) -> str:
