@@ -37,11 +37,11 @@ from pathlib import Path
 
 import yaml
 
-from warledger.places.normalize import fold, keys, norm
+from warledger.places.normalize import KEY_VERSION, fold, keys, norm
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = f"1.{KEY_VERSION}"  # table layout . name-key rules
 # Scripts of alternate names kept: Latin and those of the regions whose wars the ledger
 # follows. CJK, Indic, Thai... forms would double the index for names no report uses.
 KEPT_SCRIPTS = frozenset(

@@ -19,6 +19,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Bump when a rule below changes: indexes built with other keys are rebuilt on open.
+KEY_VERSION = "2"
+
 # Arabic definite article as written in English reports (with sun-letter assimilation).
 ARTICLES = frozenset("al el ad ar as ash az ez at an ed es en er et ul ud ur us uz ath adh".split())
 # Persian/Pashto izafe and Arabic "of" links that some spellings drop ("Pul-e-Alam" = "Pul Alam").
