@@ -39,8 +39,32 @@ from warledger.types import ControlClaim, Place, Precision, When
 # Changes dated this long before publication are background, not news of the report.
 BACKGROUND_DAYS = 60
 # Prepositions that introduce a place.
-PLACE_PREPS = {"in", "at", "near", "on", "from", "into", "outside", "around", "across", "towards", "toward", "inside",
-               "of", "to", "within", "between", "off", "along", "onto", "through", "north", "south", "east", "west"}
+PLACE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "on",
+    "from",
+    "into",
+    "outside",
+    "around",
+    "across",
+    "towards",
+    "toward",
+    "inside",
+    "of",
+    "to",
+    "within",
+    "between",
+    "off",
+    "along",
+    "onto",
+    "through",
+    "north",
+    "south",
+    "east",
+    "west",
+}
 _NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "punct", "flat"}
 _ARMED_KINDS = {"state force", "non-state armed group", "coalition"}
 _NOT_ACTOR_KINDS = {"monitor", "media", "civilians", "international organisation"}
@@ -139,13 +163,19 @@ def proper_span(tok: Token) -> Span:
         return doc[s:e]
 
     def part(t: Token) -> bool:
-        return t.pos_ == "PROPN" or t.text in ("-", "‘", "’") or (t.is_title and t.pos_ in ("NOUN", "ADJ", "ADP") and t.i != tok.sent.start)
+        return (
+            t.pos_ == "PROPN"
+            or t.text in ("-", "‘", "’")
+            or (t.is_title and t.pos_ in ("NOUN", "ADJ", "ADP") and t.i != tok.sent.start)
+        )
 
     s = tok.i
     while s - 1 >= tok.sent.start and part(doc[s - 1]) and doc[s - 1].lower_ not in ("the",):
         s -= 1
     e = tok.i + 1
-    while e < tok.sent.end and (doc[e].text == "-" or (doc[e - 1].text == "-" and part(doc[e])) or doc[e].pos_ == "PROPN"):
+    while e < tok.sent.end and (
+        doc[e].text == "-" or (doc[e - 1].text == "-" and part(doc[e])) or doc[e].pos_ == "PROPN"
+    ):
         e += 1
     while s < tok.i and doc[s].text in ("-", "‘", "’"):
         s += 1
@@ -162,7 +192,16 @@ class Reader:
         self.lex = lex
         self.place_nouns = set(lex.place_nouns)
         self.compass = set(lex.compass_words)
-        self.town_nouns = {"town", "city", "village", "hamlet", "settlement", "locality", "neighbourhood", "neighborhood"}
+        self.town_nouns = {
+            "town",
+            "city",
+            "village",
+            "hamlet",
+            "settlement",
+            "locality",
+            "neighbourhood",
+            "neighborhood",
+        }
         self.wide_units = {"province", "region", "governorate", "oblast", "state", "district", "county"}
         self._main_place: Place | None | bool = False
 
@@ -179,7 +218,7 @@ class Reader:
         doc = tok.doc
         tries = []
         if toks:
-            tries.append(doc[toks[0].i:toks[-1].i + 1].text)
+            tries.append(doc[toks[0].i : toks[-1].i + 1].text)
         # "X's forces", "forces of X"
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
@@ -197,7 +236,16 @@ class Reader:
                 return self.forces_of(owner)
         if of is not None:
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
-            if pobj is not None and tok.lemma_.lower() in ("force", "troop", "soldier", "fighter", "member", "unit", "wing", "militant"):
+            if pobj is not None and tok.lemma_.lower() in (
+                "force",
+                "troop",
+                "soldier",
+                "fighter",
+                "member",
+                "unit",
+                "wing",
+                "militant",
+            ):
                 owner = self.actor(pobj, sent)
                 if owner is not None:
                     return owner
@@ -233,20 +281,36 @@ class Reader:
         return owner
 
     def description_actor(self, tok: Token, sent: Sentence) -> ActorRef | None:
-        """"the insurgents", "the militants", "the army": the nearest earlier actor that fits."""
+        """ "the insurgents", "the militants", "the army": the nearest earlier actor that fits."""
         low = tok.lemma_.lower()
         if low in ("army", "military", "troop", "force", "soldier", "government") and self.ctx.main_country:
             r = self.ctx.actors.resolve(low, country=self.ctx.main_country)
             if r is not None and r.known:
                 return ActorRef(r.name, r.kind, r.country, True)
-        if low in ("insurgent", "militant", "group", "jihadist", "jihadi", "extremist", "rebel", "terrorist", "fighter", "militia", "organization", "organisation"):
+        if low in (
+            "insurgent",
+            "militant",
+            "group",
+            "jihadist",
+            "jihadi",
+            "extremist",
+            "rebel",
+            "terrorist",
+            "fighter",
+            "militia",
+            "organization",
+            "organisation",
+        ):
             for r in reversed(self.actors_before(sent.abs(tok.idx))):
-                if r.kind in (None, "non-state armed group") and r.name.lower() not in ("militants", "rebels"):
+                if r.kind in (None, "non-state armed group") and r.name.lower() not in (
+                    "militants",
+                    "rebels",
+                ):
                     return r
         return None
 
     def pronoun_actor(self, tok: Token, sent: Sentence, avoid: set[str] | None = None) -> ActorRef | None:
-        """"it"/"they" as subject: an earlier actor in the sentence ("the militants ... as they
+        """ "it"/"they" as subject: an earlier actor in the sentence ("the militants ... as they
         captured"); "its"/"their"/"our" forces: the side speaking, as the attribution says;
         else the nearest earlier armed actor."""
         avoid = avoid or set()
@@ -254,12 +318,21 @@ class Reader:
             for t in reversed(list(sent.span[: tok.i - sent.span.start])):
                 if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in _PRONOUNS and t.ent_type_ != "PERSON":
                     r = self.actor(t, sent)
-                    if r is not None and r.name not in avoid and (r.kind in _ARMED_KINDS or r.kind in (None, "government body")):
+                    if (
+                        r is not None
+                        and r.name not in avoid
+                        and (r.kind in _ARMED_KINDS or r.kind in (None, "government body"))
+                    ):
                         return self.forces_of(r) if r.kind == "government body" or not r.known else r
         a = self.ctx.attribution(sent)
         for name in a.chain if a else []:
             r = self.ctx.resolve_actor(name, strict=True)
-            if r is not None and r.known and (r.kind in _ARMED_KINDS or r.kind == "government body") and r.name not in avoid:
+            if (
+                r is not None
+                and r.known
+                and (r.kind in _ARMED_KINDS or r.kind == "government body")
+                and r.name not in avoid
+            ):
                 return self.forces_of(ActorRef(r.name, r.kind, r.country, True))
         for r in reversed(self.actors_before(sent.abs(tok.idx))):
             if (r.kind in _ARMED_KINDS or r.kind == "government body") and r.name not in avoid:
@@ -279,7 +352,15 @@ class Reader:
                 break
             for ent in sent.span.ents:
                 if ent.label_ == "ORG" and sent.abs(ent.start_char) < at:
-                    r = self.ctx.resolve_actor(ent.text, sent.abs(ent.start_char))
+                    start = ent.start
+                    while (
+                        start > sent.span.start
+                        and ent.doc[start - 1].ent_type_ == "NORP"
+                        and ent.doc[start - 1].is_title
+                    ):
+                        start -= 1
+                    text = ent.doc[start : ent.end].text
+                    r = self.ctx.resolve_actor(text, sent.abs(ent.start_char))
                     if r is not None and not r.known and (r.kind or "") not in _NOT_ACTOR_KINDS:
                         out.append(ActorRef(r.name, r.kind, r.country, False))
         return out
@@ -297,9 +378,10 @@ class Reader:
         if not span.text.strip() or span.text.lower() in self.place_nouns:
             return None
         # headline case: "Capture Last Town" names no place
-        if span[-1].lower_ in self.place_nouns and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span) and all(
-            t.is_title or not t.is_alpha for t in span.sent
-            if t.is_alpha and len(t) > 3
+        if (
+            span[-1].lower_ in self.place_nouns
+            and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
+            and all(t.is_title or not t.is_alpha for t in span.sent if t.is_alpha and len(t) > 3)
         ):
             return None
         if any(t.ent_type_ in ("DATE", "TIME") for t in span):
@@ -325,7 +407,11 @@ class Reader:
                         break
             if not out:
                 for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ in ("of", "including", "like", "such") or c.dep_ == "appos":
+                    if (
+                        c.dep_ == "prep"
+                        and c.lower_ in ("of", "including", "like", "such")
+                        or c.dep_ == "appos"
+                    ):
                         targets = [c] if c.dep_ == "appos" else [g for g in c.children if g.dep_ == "pobj"]
                         if c.lower_ == "such":
                             targets = [g for a in c.children for g in a.children if g.dep_ == "pobj"]
@@ -357,7 +443,12 @@ class Reader:
             if tok.i in seen:
                 continue
             is_ent = tok.ent_type_ in ("GPE", "LOC", "FAC")
-            slot = tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS or tok.dep_ in ("compound",) and tok.head.lower_ in self.place_nouns
+            slot = (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ in PLACE_PREPS
+                or tok.dep_ in ("compound",)
+                and tok.head.lower_ in self.place_nouns
+            )
             if tok.dep_ == "conj" and any(x.i in seen for x in tok.ancestors):
                 slot = True
             if not (is_ent or (tok.pos_ == "PROPN" and slot)):
@@ -367,21 +458,34 @@ class Reader:
                 continue
             if not is_ent and tok.ent_type_ in ("PERSON", "NORP"):
                 head = tok.head
-                if not (head.lower_ in ("in", "at", "near", "of") and (head.head.lower_ in self.place_nouns or head.lower_ != "of")):
+                in_slot = head.lower_ in ("in", "at", "near", "on", "of") and (
+                    head.head.lower_ in self.place_nouns or head.lower_ != "of"
+                )
+                if not in_slot and head.lower_ not in self.place_nouns:
                     continue
-            if not is_ent and tok.ent_type_ == "ORG" and tok.dep_ == "pobj" and tok.head.lower_ in ("by", "with", "against"):
+            if (
+                not is_ent
+                and tok.ent_type_ == "ORG"
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ in ("by", "with", "against")
+            ):
                 continue
             out.append(sp)
             seen.update(range(sp.start, sp.end))
         return out
 
-    def previous_places(self, sent: Sentence, before_token: int | None = None, plural: int | None = None,
-                        noun: str | None = None) -> list[Span | Place]:
+    def previous_places(
+        self,
+        sent: Sentence,
+        before_token: int | None = None,
+        plural: int | None = None,
+        noun: str | None = None,
+    ) -> list[Span | Place]:
         """The place(s) the text last named before a reference ("the town", "those two frontlines").
         A singular reference goes to the document's main place when the text named it lately."""
         sents = self.ctx.sentences
         recent: list[Span] = []
-        for j in range(sent.index, max(-1, sent.index - 4), -1):
+        for j in range(sent.index, max(-1, sent.index - 6), -1):
             s = sents[j]
             if s.para.index < sent.para.index - 2:
                 break
@@ -390,7 +494,7 @@ class Reader:
                 spans = [p for p in spans if before_token is not None and p.end <= before_token]
             spans = [p for p in spans if not self.is_country_name(p.text) and not self.region(p)]
             if noun in self.town_nouns:
-                spans = [p for p in spans if not any(t.lower_ in self.wide_units for t in p)]
+                spans = [p for p in spans if not self.wide(p)]
             if not spans:
                 continue
             if plural:
@@ -419,6 +523,13 @@ class Reader:
             else:
                 groups.append([sp])
         return groups
+
+    def wide(self, span: Span) -> bool:
+        """A province or region rather than a town ("Anbar province")."""
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        return any(t.lower_ in self.wide_units for t in span) or (
+            nxt is not None and nxt.lower_ in self.wide_units
+        )
 
     def region(self, span: Span) -> bool:
         return any(t.lower_ in self.compass for t in span)
@@ -465,7 +576,11 @@ class Reader:
         for t in self.ctx.time_mentions:
             if t.start >= at:
                 break
-            if t.when is not None and t.when.precision == Precision.DAY and t.kind not in ("since", "period", "until"):
+            if (
+                t.when is not None
+                and t.when.precision == Precision.DAY
+                and t.kind not in ("since", "period", "until")
+            ):
                 best = t.when
         return best
 
@@ -483,7 +598,9 @@ class Reader:
                 continue
             if end is not None and end < pub - timedelta(days=BACKGROUND_DAYS):
                 return True
-        return bool(re.search(r"\b(?:last year|years? ago|in (?:19|20)\d\d)\b", sent.text, re.I)) and not self._this_year(sent)
+        return bool(
+            re.search(r"\b(?:last year|years? ago|in (?:19|20)\d\d)\b", sent.text, re.I)
+        ) and not self._this_year(sent)
 
     def _this_year(self, sent: Sentence) -> bool:
         pub = self.ctx.published
@@ -540,9 +657,17 @@ class ControlExtractor:
         lem = tok.lemma_.lower()
         low = tok.lower_
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.is_title):
-            if not (tok.tag_ in ("VBN", "VBD", "VBG") or low in ("overran", "retook", "took", "fell", "seized")):
+            if not (
+                tok.tag_ in ("VBN", "VBD", "VBG") or low in ("overran", "retook", "took", "fell", "seized")
+            ):
                 return None
-        for fam, words in (("gain", self.gain), ("expel", self.expel), ("loss", self.loss), ("fall", self.fall), ("status", self.status)):
+        for fam, words in (
+            ("gain", self.gain),
+            ("expel", self.expel),
+            ("loss", self.loss),
+            ("fall", self.fall),
+            ("status", self.status),
+        ):
             if lem in words or low in words or low.rstrip("s") in words or low.rstrip("d") in words:
                 return fam
         return None
@@ -557,7 +682,11 @@ class ControlExtractor:
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.modal for c in a.children):
                 return True
         # infinitive of intent: "fighting to take", "threatened to push into", "efforts to drive out"
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) or cur.tag_ == "VB" and cur.dep_ in ("xcomp", "acl", "advcl"):
+        if (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            or cur.tag_ == "VB"
+            and cur.dep_ in ("xcomp", "acl", "advcl")
+        ):
             return cur.head.lemma_.lower() not in self.realised
         if cur.dep_ in ("pcomp",) and cur.head.lower_ in ("before", "without", "instead"):
             return cur.head.lower_ != "before"
@@ -583,18 +712,34 @@ class ControlExtractor:
                 own = next((c for c in cur.children if c.dep_ in ("nsubj", "poss")), None)
                 if own is not None:
                     return own
-                cur = cur.head
-                while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
-                    cur = cur.head
-                continue
+                return self._climb(cur.head)
             if cur.dep_ == "acl":
                 return next((c for c in cur.children if c.dep_ in ("nsubj", "poss")), None)
             break
         return None
 
+    def _climb(self, cur: Token) -> Token | None:
+        """The doer of a gerund under a preposition: "the claim by X of capturing" → X;
+        "X had made gains, including recapturing" → X."""
+        for _ in range(6):
+            if cur.pos_ in ("NOUN", "PROPN"):
+                by = self._pobj(cur, ("by",))
+                if by is not None:
+                    return by
+                poss = next((c for c in cur.children if c.dep_ == "poss"), None)
+                if poss is not None:
+                    return poss
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and cur.pos_ in ("VERB", "AUX"):
+                return subj
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return None
+
     @staticmethod
     def _past_dateline(subj: Token, verb: Token) -> Token:
-        """"BAGHDAD — The Islamic State seized ...": a dateline is not the subject."""
+        """ "BAGHDAD — The Islamic State seized ...": a dateline is not the subject."""
         sent = subj.sent
         dash = next((t for t in sent[:8] if t.text in ("—", "–", "--")), None)
         if dash is None or subj.i > dash.i:
@@ -620,10 +765,27 @@ class ControlExtractor:
         return None
 
     def _control_target(self, obj: Token) -> Token:
-        """"control of the town of X" → town; "most of the city" → city."""
+        """ "control of the town of X" → town; "most of the city" → city."""
         cur = obj
         for _ in range(3):
-            if cur.lemma_.lower() in ("control", "most", "part", "much", "all", "some", "half", "rest", "bulk", "majority", "percent", "%") or cur.like_num:
+            if (
+                cur.lemma_.lower()
+                in (
+                    "control",
+                    "most",
+                    "part",
+                    "much",
+                    "all",
+                    "some",
+                    "half",
+                    "rest",
+                    "bulk",
+                    "majority",
+                    "percent",
+                    "%",
+                )
+                or cur.like_num
+            ):
                 nxt = self._pobj(cur, ("of", "over"))
                 if nxt is None:
                     break
@@ -645,7 +807,11 @@ class ControlExtractor:
                 continue
             if rd.background(sent, tok):
                 continue
-            passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not any(c.dep_ == "dobj" for c in tok.children))
+            passive = any(c.dep_ == "auxpass" for c in tok.children) or (
+                tok.tag_ == "VBN"
+                and tok.dep_ in ("acl", "relcl")
+                and not any(c.dep_ == "dobj" for c in tok.children)
+            )
             gainer_tok = loser_tok = obj = None
             partial = False
             lem = tok.lemma_.lower()
@@ -655,7 +821,11 @@ class ControlExtractor:
                     if obj is None and tok.dep_ in ("acl", "relcl"):
                         obj = tok.head
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-                    gainer_tok = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                    gainer_tok = (
+                        next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if agent is not None
+                        else None
+                    )
                 else:
                     gainer_tok = self._subject(tok)
                     obj = self._object(tok)
@@ -665,10 +835,17 @@ class ControlExtractor:
                     continue
                 if lem in self.needs_control and obj.lemma_.lower() != "control":
                     # "entered and secured", "occupied" stand alone only in a coordinated pair with a gain
-                    if not (tok.dep_ == "conj" and self._family(tok.head) == "gain") and not any(self._family(c) == "gain" for c in tok.children if c.dep_ == "conj"):
+                    if not (tok.dep_ == "conj" and self._family(tok.head) == "gain") and not any(
+                        self._family(c) == "gain" for c in tok.children if c.dep_ == "conj"
+                    ):
                         if lem != "occupy":
                             continue
-                if lem == "take" and obj.lemma_.lower() not in ("control", "back") and not any(c.lower_ == "back" for c in tok.children) and not self._placeish(rd, obj, sent):
+                if (
+                    lem == "take"
+                    and obj.lemma_.lower() not in ("control", "back")
+                    and not any(c.lower_ == "back" for c in tok.children)
+                    and not self._placeish(rd, obj, sent)
+                ):
                     continue
                 if lem in ("take", "seize", "capture") and self._people_or_things(obj):
                     continue
@@ -681,7 +858,11 @@ class ControlExtractor:
                 gainer_tok = self._subject(tok) if not passive else None
                 if passive:
                     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-                    gainer_tok = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                    gainer_tok = (
+                        next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if agent is not None
+                        else None
+                    )
                     loser_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
                 else:
                     loser_tok = self._object(tok)
@@ -693,7 +874,9 @@ class ControlExtractor:
                 else:
                     if not particles & {"out", "from", "away"}:
                         continue
-                    obj = self._pobj(tok, ("from", "out")) or (self._pobj(loser_tok, ("from", "out")) if loser_tok is not None else None)
+                    obj = self._pobj(tok, ("from", "out")) or (
+                        self._pobj(loser_tok, ("from", "out")) if loser_tok is not None else None
+                    )
                     if obj is None:
                         continue
                 target = self._control_target(obj)
@@ -705,12 +888,20 @@ class ControlExtractor:
                     obj = self._object(tok)
                     if obj is None:
                         continue
-                    if lem == "lose" and obj.lemma_.lower() == "territory" and any(c.lower_ == "all" for c in obj.children):
+                    if (
+                        lem == "lose"
+                        and obj.lemma_.lower() == "territory"
+                        and any(c.lower_ == "all" for c in obj.children)
+                    ):
                         yield from self._lost_all(ctx, rd, sent, tok, obj, loser_tok, title)
                         continue
                     if lem in ("evacuate", "surrender", "abandon") and not self._placeish(rd, obj, sent):
                         continue
-                    if lem == "lose" and obj.lemma_.lower() != "control" and not self._placeish(rd, obj, sent):
+                    if (
+                        lem == "lose"
+                        and obj.lemma_.lower() != "control"
+                        and not self._placeish(rd, obj, sent)
+                    ):
                         continue
                     gainer_tok = self._pobj(tok, ("to",))
                 else:
@@ -732,9 +923,17 @@ class ControlExtractor:
                 # "fell into the hands of X"
                 if gainer_tok is not None and gainer_tok.lemma_.lower() == "hand":
                     gainer_tok = self._pobj(gainer_tok, ("of",))
-                if gainer_tok is None and not any(c.dep_ == "aux" for c in tok.children) and tok.tag_ not in ("VBD", "VBN", "VBZ"):
+                if (
+                    gainer_tok is None
+                    and not any(c.dep_ == "aux" for c in tok.children)
+                    and tok.tag_ not in ("VBD", "VBN", "VBZ")
+                ):
                     continue
-                if self._pobj(tok, ("in", "by")) is not None and gainer_tok is None and subj.lemma_.lower() in ("number", "toll", "figure", "price", "rate"):
+                if (
+                    self._pobj(tok, ("in", "by")) is not None
+                    and gainer_tok is None
+                    and subj.lemma_.lower() in ("number", "toll", "figure", "price", "rate")
+                ):
                     continue
                 target = self._control_target(subj)
                 partial = self._partial_phrase(subj, target)
@@ -746,7 +945,11 @@ class ControlExtractor:
                 continue
             partial = partial or part
             loser = rd.actor(loser_tok, sent) if loser_tok is not None else None
-            gainer = rd.actor(gainer_tok, sent, avoid={loser.name} if loser else None) if gainer_tok is not None else None
+            gainer = (
+                rd.actor(gainer_tok, sent, avoid={loser.name} if loser else None)
+                if gainer_tok is not None
+                else None
+            )
             if gainer is not None and loser is not None and gainer.name == loser.name:
                 loser = None
             share = self._share(obj.sent if hasattr(obj, "sent") else sent.span, obj)
@@ -777,13 +980,42 @@ class ControlExtractor:
                 yield item
 
     def _placeish(self, rd: Reader, tok: Token, sent: Sentence) -> bool:
-        return bool(rd.place_of_token(tok, sent)) or tok.lemma_.lower() in rd.place_nouns or tok.lower_ in rd.place_nouns
+        return (
+            bool(rd.place_of_token(tok, sent))
+            or tok.lemma_.lower() in rd.place_nouns
+            or tok.lower_ in rd.place_nouns
+        )
 
     @staticmethod
     def _people_or_things(tok: Token) -> bool:
-        return tok.lemma_.lower() in ("hostage", "prisoner", "captive", "vehicle", "weapon", "ammunition", "fighter", "soldier",
-                                      "people", "civilian", "person", "member", "tank", "arm", "truck", "car", "life", "step",
-                                      "part", "place", "note", "responsibility", "action", "measure", "time", "advantage")
+        return tok.lemma_.lower() in (
+            "hostage",
+            "prisoner",
+            "captive",
+            "vehicle",
+            "weapon",
+            "ammunition",
+            "fighter",
+            "soldier",
+            "people",
+            "civilian",
+            "person",
+            "member",
+            "tank",
+            "arm",
+            "truck",
+            "car",
+            "life",
+            "step",
+            "part",
+            "place",
+            "note",
+            "responsibility",
+            "action",
+            "measure",
+            "time",
+            "advantage",
+        )
 
     def _partial_phrase(self, obj: Token, target: Token) -> bool:
         words = {t.lower_ for t in obj.subtree if t.i <= target.i} | {obj.lemma_.lower()}
@@ -794,7 +1026,11 @@ class ControlExtractor:
         text = " ".join(t.text for t in obj.subtree)
         sub = list(obj.subtree)
         # "60 percent of the territory in P": the figure sits before the object head
-        left = obj.doc[max(sub[0].i - 3, span.start if isinstance(span, Span) else 0):sub[0].i].text if sub else ""
+        left = (
+            obj.doc[max(sub[0].i - 3, span.start if isinstance(span, Span) else 0) : sub[0].i].text
+            if sub
+            else ""
+        )
         m = self.share_re.search(left + " " + text)
         if m:
             if m.group(1):
@@ -816,7 +1052,9 @@ class ControlExtractor:
         definite = det is not None and det.lower_ in ("those", "these", "the", "this", "that")
         # "territory in P", "positions on those frontlines", "four villages in P": one preposition down
         inner = self._pobj(obj, ("in", "on", "at", "near", "around", "inside", "of"))
-        if inner is not None and (not definite or obj.tag_ in ("NNS", "NNPS") or low in ("territory", "position", "area", "land")):
+        if inner is not None and (
+            not definite or obj.tag_ in ("NNS", "NNPS") or low in ("territory", "position", "area", "land")
+        ):
             named = rd.named_places(inner, sent)
             if named:
                 return named, True
@@ -841,7 +1079,9 @@ class ControlExtractor:
         return self.lex.counts.number_words.get(tok.lower_)
 
     # ---- status ---------------------------------------------------------------------
-    def _status(self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool) -> Iterator[_Item]:
+    def _status(
+        self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool
+    ) -> Iterator[_Item]:
         lem = tok.lemma_.lower()
         if any(c.dep_ == "neg" for c in tok.children):
             return
@@ -859,7 +1099,11 @@ class ControlExtractor:
             if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
                 agent = next(c for c in tok.children if c.dep_ == "agent")
                 holder_tok = next((c for c in agent.children if c.dep_ == "pobj"), None)
-                obj = tok.head if tok.dep_ in ("acl", "relcl") else next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                obj = (
+                    tok.head
+                    if tok.dep_ in ("acl", "relcl")
+                    else next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                )
         elif lem in ("remain", "maintain", "retain", "keep"):
             holder_tok = self._subject(tok)
             obj = self._object(tok)
@@ -917,15 +1161,22 @@ class ControlExtractor:
             yield _Item(claim, title, mode="status")
 
     def _lost_all(self, ctx, rd, sent, tok, obj, loser_tok, title) -> Iterator[_Item]:
-        """"X has lost all territory it held in P": X holds none of P."""
+        """ "X has lost all territory it held in P": X holds none of P."""
         holder = rd.actor(loser_tok, sent)
         inner = next((t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "in"), None)
         if holder is None or inner is None:
             return
         for p in rd.named_places(inner, sent):
             claim = ControlClaim(
-                id=ctx.next_id("kx"), kind="status", actor=holder.name, place=rd.place(p.text), extent="share", share=0.0,
-                when=None, sources=ctx.sources(sent), hedged=ctx.hedged(sent),
+                id=ctx.next_id("kx"),
+                kind="status",
+                actor=holder.name,
+                place=rd.place(p.text),
+                extent="share",
+                share=0.0,
+                when=None,
+                sources=ctx.sources(sent),
+                hedged=ctx.hedged(sent),
                 evidence=ctx.evidence(sent, tok.idx, p.end_char),
             )
             yield _Item(claim, title, mode="status")
@@ -976,8 +1227,14 @@ class ControlExtractor:
             seen[key] = i
             out.append(i)
         # a headline change on a place the body also reports is the same change
-        body_places = {rd.place_key(i.claim.place.name) for i in out if not i.title and i.claim.kind == "change"}
-        out = [i for i in out if not (i.title and i.claim.kind == "change" and rd.place_key(i.claim.place.name) in body_places)]
+        body_places = {
+            rd.place_key(i.claim.place.name) for i in out if not i.title and i.claim.kind == "change"
+        }
+        out = [
+            i
+            for i in out
+            if not (i.title and i.claim.kind == "change" and rd.place_key(i.claim.place.name) in body_places)
+        ]
         claims = []
         for n, i in enumerate(out, start=1):
             i.claim.id = f"k{n}"
