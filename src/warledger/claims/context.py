@@ -132,7 +132,7 @@ class DocContext:
     @cached_property
     def actor_mentions(self) -> list[tuple[int, int, ResolvedActor]]:
         """Every occurrence of a known actor alias in the text, in order."""
-        return self.actors.find(self.document.text)
+        return self.actors.find(self.document.text, country=self.main_country, on=self.published)
 
     def resolve_actor(self, text: str, at: int | None = None, strict: bool = False) -> ResolvedActor | None:
         """Canonical actor for a phrase; definite descriptions ("the group", "the monitor")
@@ -140,7 +140,7 @@ class DocContext:
         text = (text or "").strip()
         if not text:
             return None
-        r = self.actors.resolve(text, country=self.main_country)
+        r = self.actors.resolve(text, country=self.main_country, on=self.published)
         if r is not None and r.known:
             return r
         coref = self.coreference(text, at)
