@@ -44,6 +44,7 @@ class AttributionFinder:
         """`resolve_actor(phrase, at_char)` maps a source phrase to a canonical name or None."""
         self.lex = lex
         self.resolve_actor = resolve_actor
+        self.person_org: dict[str, str] = {}  # people named with their office, for later mentions
         self.verbs = set(lex.attribution.reporting_verbs)
         self.spokes = set(lex.attribution.spokesperson_words)
         self.generic = {g.lower() for g in lex.hedges.generic_sources}
@@ -97,12 +98,17 @@ class AttributionFinder:
         """Canonical or as-written name of the source headed by `tok`."""
         if tok.lower_ in _PRONOUNS:
             return None
+        person = tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON")
         # "Nuri Mehmud, a YPG spokesman": the organisation the person speaks for.
         for child in tok.children:
             if child.dep_ == "appos":
-                org = self._org_in(child)
+                org = self._org_in(child) or self._office_of(child)
                 if org:
+                    if person:
+                        self.person_org[tok.text.lower()] = org
                     return org
+        if person and tok.text.lower() in self.person_org:
+            return self.person_org[tok.text.lower()]  # named again later: "Haimour said"
         if tok.lemma_.lower() in self.spokes or tok.lower_ in self.spokes:
             org = self._org_in(tok)
             if org:
@@ -111,10 +117,43 @@ class AttributionFinder:
         name = self.resolve_actor(text, start)
         if name:
             return name
+        # "UN estimates", "army figures": the body behind the document
+        trimmed = re.sub(r"\s+(?:estimates?|figures?|data|reports?|statement|tally|count|sources?|records?)$", "", text, flags=re.I)
+        if trimmed != text:
+            name = self.resolve_actor(trimmed, start)
+            if name:
+                return name
+        office = self._office_of(tok)
+        if office:
+            return office
         low = text.lower()
         if low in self.generic or tok.lemma_.lower() in self.generic:
             return low
         return text
+
+    _OFFICE_WORDS = {"minister", "ministry", "governor", "government", "president", "presidency", "prime",
+                     "official", "officials", "authorities", "administration", "cabinet", "premier", "mayor"}
+
+    def _office_of(self, tok: Token) -> str | None:
+        """"Kharkiv regional governor Oleg Synegubov", "the deputy information minister":
+        an office speaks for its government. Names of people are dropped first."""
+        words = [t for t in tok.subtree if t.ent_type_ != "PERSON" and not t.is_punct and t.dep_ != "relcl"]
+        if not any(t.lemma_.lower() in self._OFFICE_WORDS for t in words):
+            return None
+        doc = tok.doc
+        if words:
+            phrase = doc[words[0].i:words[-1].i + 1].text
+            name = self.resolve_actor(phrase, words[0].idx, strict=True)
+            if name:
+                return name
+        titles = [t for t in words if t.lemma_.lower() in self._OFFICE_WORDS]
+        for t in titles:
+            left = [x for x in words if x.i <= t.i]
+            for k in range(len(left)):
+                name = self.resolve_actor(doc[left[k].i:t.i + 1].text, left[k].idx, strict=True)
+                if name:
+                    return name
+        return self.resolve_actor("the government", tok.idx, strict=True)
 
     def _org_in(self, tok: Token) -> str | None:
         """An actor named inside the subtree of `tok` ("spokesman for the army")."""

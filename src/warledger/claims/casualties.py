@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from warledger.claims.context import DocContext, Sentence
 from warledger.claims.counts import CountFinder, CountMention
 from warledger.claims.lexicon import Lexicons, alt
-from warledger.types import CasualtyClaim, Outcome, Place, Precision, VictimCategory, Victims, When
+from warledger.types import CasualtyClaim, Count, Outcome, Place, Precision, Qualifier, VictimCategory, Victims, When
 
 _BREAKDOWN = (
     "including",
@@ -59,6 +59,7 @@ _CUMULATIVE_WORDS = re.compile(
     r"during the (?:same )?period|over the past|in the past|throughout|a total of)\b",
     re.I,
 )
+_UNNAMED_ATTACKERS = {"gunman", "gunmen", "assailant", "attacker", "kidnapper", "abductor", "bandit", "raider"}
 _NEGATION = {"no", "not", "never", "none", "nobody", "without"}
 _DIRECT_DEPS = {
     "nsubjpass",
@@ -85,6 +86,8 @@ class _Hit:
     marker_before: int | None = None  # token index of a breakdown marker introducing this figure
     parent: _Hit | None = None
     children: list = field(default_factory=list)
+    skip: bool = False  # folded into a coordinated figure
+    coordinated: bool = False  # "a man and his wife": one figure for several nouns
 
 
 class CasualtyExtractor:
@@ -274,7 +277,7 @@ class CasualtyExtractor:
             j = noun.i + 1
         for k in range(j, min(j + 3, sent.end)):
             t = doc[k]
-            if t.is_punct and t.text not in (")",):
+            if (t.is_punct and t.text not in (")",)) or t.pos_ == "ADP":
                 break
             if t.like_num:
                 break
@@ -418,6 +421,9 @@ class CasualtyExtractor:
                 return inherit
             return Victims(VictimCategory.UNKNOWN, actor, group)
         if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON",):
+            r = ctx.resolve_actor(noun.text, sent.abs(noun.idx), strict=True)
+            if r and r.known and (r.kind or "") in ("state force", "non-state armed group", "coalition"):
+                return Victims(VictimCategory.COMBATANT, r.name, group)
             return None
         if self._outcome_word(noun):
             if outcome == "displaced":
@@ -480,6 +486,8 @@ class CasualtyExtractor:
             if g.dep_ == "pobj"
         ]
         for c in cands:
+            if c.lemma_.lower() in _UNNAMED_ATTACKERS:
+                return "Unidentified armed group"  # described, not named: "gunmen", "assailants"
             left = [x for x in c.children if x.i < c.i and x.dep_ in ("compound", "amod", "nmod", "poss")]
             if left:
                 text = doc[min(x.i for x in left) : c.i + 1].text
@@ -731,6 +739,7 @@ class CasualtyExtractor:
             h = _Hit(m, outcome, noun, trigger)
             h.marker_before = self._marker_before(span, m, hits)
             hits.append(h)
+        self._fold_coordinations(span, hits)
         # breakdowns: a figure introduced by "including"/"among them"/a dash belongs to the
         # nearest figure before the marker
         for h in hits:
@@ -761,6 +770,8 @@ class CasualtyExtractor:
         hedged = ctx.hedged(sent)
         prev_victims: Victims | None = None
         for h in hits:
+            if h.skip:
+                continue
             parent = h.parent
             outcome = h.outcome
             if parent is not None and (
@@ -795,6 +806,8 @@ class CasualtyExtractor:
                 continue
             if h.mention.singular and victims.category == VictimCategory.UNKNOWN:
                 continue
+            if h.coordinated:
+                victims = Victims(victims.category, victims.actor, None)
             if parent is not None and parent.claim is not None and victims.category == VictimCategory.UNKNOWN:
                 victims = Victims(
                     parent.claim.victims.category, parent.claim.victims.actor or victims.actor, victims.group
@@ -833,6 +846,52 @@ class CasualtyExtractor:
                 prev_victims = victims  # "N others" refers back to a top-level figure
         self._note_period(ctx, sent, state)
         return hits
+
+    _POSS = {"his", "her", "their", "its", "a", "an", "one", "another"}
+
+    def _fold_coordinations(self, span: Span, hits: list[_Hit]) -> None:
+        """"a man and his wife", "a woman and her two children", "a commander and three other
+        members": one figure, the sum, when the nouns are people of one kind and at least one
+        is counted by its determiner. Lists after a breakdown marker stay separate parts."""
+        by_head = {h.mention.head: h for h in hits}
+        for h in hits:
+            if h.skip or not h.mention.singular or h.marker_before is not None or h.noun is None:
+                continue
+            total, last, used = 1, h.noun.i, []
+            ok = True
+            conjuncts = [c for c in h.noun.conjuncts if c.i > h.noun.i]
+            if not conjuncts:
+                continue
+            for c in conjuncts:
+                num = next((x for x in c.children if x.dep_ == "nummod"), None)
+                if c.pos_ == "NUM" and c.i in by_head:  # "one of their children"
+                    other = by_head[c.i]
+                    total += other.mention.value or 0
+                    used.append(other)
+                    last = max(last, max(x.i for x in c.subtree))
+                elif c.pos_ == "NOUN" and c.lemma_.lower() in (self.civilian | self.combatant):
+                    if num is not None and num.i in by_head:
+                        other = by_head[num.i]
+                        total += other.mention.value or 0
+                        used.append(other)
+                    elif c.tag_ == "NN" and any(x.lower_ in self._POSS for x in c.children if x.dep_ in ("det", "poss")):
+                        used += [x for x in hits if x.mention.head == c.i]
+                        total += 1
+                    else:
+                        ok = False
+                    last = max(last, c.i)
+                else:
+                    ok = False
+                if not ok:
+                    break
+            if not ok:
+                continue
+            m = h.mention
+            text = span.doc[m.start:last + 1].text
+            h.mention = CountMention(m.start, last + 1, m.head, Count(total, total, Qualifier.EXACT, text), True)
+            h.coordinated = True
+            for u in used:
+                u.skip = True
 
     @staticmethod
     def _describes_speaker(noun: Token) -> bool:

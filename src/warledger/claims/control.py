@@ -503,6 +503,11 @@ class Reader:
                     if len(g) == plural:
                         return list(g)
                 return list(groups[-1])
+            if noun:
+                # "the same village": a place the text called a village
+                named_so = [p for p in spans if self._called(p, noun)]
+                if named_so:
+                    return [named_so[-1]]
             recent.extend(reversed(spans))
         if not plural:
             main = self.main_place()
@@ -513,6 +518,12 @@ class Reader:
             if main is not None:
                 return [main]
         return []
+
+    @staticmethod
+    def _called(span: Span, noun: str) -> bool:
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        prev = span.doc[span.start - 2] if span.start >= 2 and span.doc[span.start - 1].lower_ == "of" else None
+        return any(t.lower_ == noun for t in span) or any(t is not None and t.lower_ == noun for t in (nxt, prev))
 
     @staticmethod
     def _groups(spans: list[Span]) -> list[list[Span]]:
@@ -530,6 +541,13 @@ class Reader:
         return any(t.lower_ in self.wide_units for t in span) or (
             nxt is not None and nxt.lower_ in self.wide_units
         )
+
+    def region_name(self, name: str) -> bool:
+        return any(w.lower() in self.compass for w in name.split())
+
+    def strip_compass(self, name: str) -> str:
+        """"northern Syria" → "Syria": events are placed on the unit the region lies in."""
+        return " ".join(w for w in name.split() if w.lower() not in self.compass) or name
 
     def region(self, span: Span) -> bool:
         return any(t.lower_ in self.compass for t in span)

@@ -119,6 +119,7 @@ class CountFinder:
         self.bounds.sort(key=lambda b: -len(b[0]))
         self.approx_phrases = {k.lower(): v for k, v in c.approx_phrases.items()}
         self.singular_dets = {d.lower() for d in c.singular_determiners}
+        self.article_multipliers = {m.lower() for m in c.article_multipliers}
 
     # -- numbers -------------------------------------------------------------
     def _number_at(self, sent: Span, i: int) -> tuple[int, float, bool] | None:
@@ -250,6 +251,9 @@ class CountFinder:
                 i += 1
                 continue
             num = self._number_at(sent, i)
+            if num is None and low in ("a", "one") and i + 1 < sent.end and doc[i + 1].lower_ in self.article_multipliers:
+                # "a hundred terrorists", "a thousand people"
+                num = (i + 2, float(self.multipliers[doc[i + 1].lower_]), False)
             if num:
                 end, value, plus = num
                 if (

@@ -23,6 +23,7 @@ class CountsLex(BaseModel):
     approx: list[str]
     approx_phrases: dict[str, int | None]
     singular_determiners: list[str]
+    article_multipliers: list[str] = []
 
 
 class OutcomeEntry(BaseModel):

@@ -1,0 +1,479 @@
+"""Events (ANNOTATION.md section 3): one ACLED-typed event per incident the report tells.
+
+Cues come from ``event_types.yaml`` (tried in order, so "suicide attack" is a suicide bomb
+before it is an attack). For each cue in a sentence the extractor:
+
+1. drops it when it is not an incident of the report: negated, a forecast or an intent
+   ("vowed to attack"), background, a campaign summary (a count of strikes, "increasing
+   attacks", a period instead of a day), or a cause ("displaced due to attacks");
+2. types attacks by their target: positions, bases or armed victims make a battle,
+   villages and civilian victims an attack on civilians;
+3. finds the place: the named place nearest the cue in the parse, one event per place of
+   a coordinated list; else the place of the incident told just before in the paragraph;
+4. takes the actors from the parse, the date nearest the cue (else the last day named
+   before, else the publication day) and the fatalities from the casualty claims of the
+   sentence (the sum of each side's toll).
+
+Control changes (``ctx.control``) become Battles events: "Government regains territory"
+when a state force takes ground from a non-state side in its own country, "Non-state actor
+overtakes territory" otherwise, "Non-violent transfer of territory" when the text tells only
+a withdrawal. Events with the same type, place and day are one event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pydantic import BaseModel
+from spacy.tokens import Span, Token
+
+from warledger.claims.context import DocContext, Sentence
+from warledger.claims.control import ActorRef, Reader, load_control_lexicon, read_lexicon
+from warledger.claims.lexicon import Lexicons, alt
+from warledger.types import CasualtyClaim, ControlClaim, EventClaim, Place, Precision, When
+
+_SUFFIX = r"(?:s|es|ed|d|ing|ment|ments)?"
+_WITHDRAWAL = re.compile(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w* out|handed over|hand\w* over|evacuat\w*)\b", re.I)
+_FIGHTING = re.compile(r"\b(?:clash\w*|fight\w*|battl\w*|attack\w*|storm\w*|captur\w*|seiz\w*|overr[au]n\w*|stormed)\b", re.I)
+_REALISED = {"manage", "succeed", "begin", "start", "continue", "help"}
+_MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall"}
+_INTENT = {"threaten", "vow", "plan", "warn", "fear", "expect", "prepare", "seek", "aim", "intend", "try", "attempt",
+           "call", "urge", "pledge", "promise", "want", "prevent", "avoid", "deny", "condemn", "accuse"}
+
+
+class _Entry(BaseModel):
+    id: str
+    event_type: str
+    sub_event_type: str
+    terms: list[str]
+    pos: list[str] = []
+    requires: list[str] = []
+    target_dependent: bool = False
+    examples: list[str] = []
+    counter_examples: list[str] = []
+
+
+class EventLex(BaseModel):
+    entries: list[_Entry]
+    intervention_words: list[str]
+    military_targets: list[str]
+    civilian_targets: list[str]
+    summary_heads: list[str]
+    summary_modifiers: list[str]
+    purpose_words: list[str]
+    hostage_words: list[str]
+    crowd_words: list[str]
+    impact_verbs: list[str]
+
+
+@lru_cache(maxsize=2)
+def load_event_lexicon(lang: str = "en") -> EventLex:
+    return read_lexicon("event_types.yaml", EventLex, lang)  # type: ignore[return-value]
+
+
+@dataclass(slots=True)
+class _Cue:
+    entry: _Entry
+    tok: Token
+    start: int  # char offsets in the paragraph
+    end: int
+
+
+@dataclass(slots=True)
+class _State:
+    """The incident the paragraph is telling, for sentences that go on with it."""
+
+    para: int = -1
+    place: Place | None = None
+    when: When | None = None
+    entry: _Entry | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class EventExtractor:
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        self.el = load_event_lexicon()
+        self.cl = load_control_lexicon()
+        self.patterns = [
+            (e, re.compile(r"(?<![\w-])" + alt(e.terms) + _SUFFIX + r"(?![\w-])", re.I)) for e in self.el.entries
+        ]
+        self.military = set(self.el.military_targets)
+        self.civilian = set(self.el.civilian_targets)
+        self.summary_heads = set(self.el.summary_heads)
+        self.summary_mods = set(self.el.summary_modifiers)
+        self.purpose_re = re.compile(r"\b" + alt(self.el.purpose_words) + r"\b", re.I)
+        self.intervention_re = re.compile(r"\b" + alt(self.el.intervention_words) + r"\b", re.I)
+        self.hostage = set(self.el.hostage_words)
+        self.crowd_re = re.compile(r"\b" + alt(self.el.crowd_words) + r"\b", re.I)
+        self.impact = set(self.el.impact_verbs)
+
+    # ---- entry point ----------------------------------------------------------------
+    def extract(self, ctx: DocContext) -> list[EventClaim]:
+        rd = Reader(ctx, self.cl)
+        casualties: list[CasualtyClaim] = list(getattr(ctx, "casualties", []) or [])
+        control: list[ControlClaim] = list(getattr(ctx, "control", []) or [])
+        events: list[EventClaim] = []
+        events.extend(self._from_control(ctx, rd, control))
+        state = _State()
+        for sent in ctx.sentences:
+            if ctx.is_title(sent):
+                continue
+            if sent.para.index != state.para:
+                state = _State(para=sent.para.index)
+            try:
+                events.extend(self._sentence(ctx, rd, sent, casualties, state))
+            except (IndexError, KeyError, ValueError):  # a parse shape we do not read: skip the sentence
+                continue
+        return self._merge(rd, events)
+
+    # ---- control changes ----------------------------------------------------------------
+    def _from_control(self, ctx: DocContext, rd: Reader, control: list[ControlClaim]) -> Iterator[EventClaim]:
+        for c in control:
+            if c.kind != "change" or c.place is None or c.actor is None:
+                continue
+            sentence = c.evidence.sentence
+            if _WITHDRAWAL.search(sentence) and not _FIGHTING.search(sentence):
+                etype, sub = "Strategic developments", "Non-violent transfer of territory"
+            else:
+                etype, sub = "Battles", self._territory_sub(ctx, c.actor, c.from_actor)
+            yield EventClaim(
+                id=ctx.next_id("ex"),
+                event_type=etype,
+                sub_event_type=sub,
+                actor1=c.actor,
+                actor2=c.from_actor,
+                place=c.place,
+                when=c.when,
+                fatalities=None,
+                sources=list(c.sources),
+                hedged=c.hedged,
+                evidence=c.evidence,
+            )
+
+    def _territory_sub(self, ctx: DocContext, gainer: str, loser: str | None) -> str:
+        """A state force taking ground from a non-state side regains territory; a non-state
+        or foreign force overtakes it."""
+        g = ctx.actors.resolve(gainer)
+        lo = ctx.actors.resolve(loser) if loser else None
+        g_kind = g.kind if g is not None and g.known else None
+        if g_kind not in ("state force", "government body"):
+            return "Non-state actor overtakes territory"
+        if lo is not None and lo.known and lo.kind == "state force" and lo.country != g.country:
+            return "Non-state actor overtakes territory"
+        home = ctx.main_country
+        if home and g.country and g.country != home and (lo is None or not lo.known or lo.country == home):
+            return "Non-state actor overtakes territory"
+        return "Government regains territory"
+
+    # ---- cues ---------------------------------------------------------------------------
+    def _cues(self, sent: Sentence) -> list[_Cue]:
+        span = sent.span
+        text = span.text
+        base = span.start_char
+        taken: set[int] = set()
+        out: list[_Cue] = []
+        for entry, pat in self.patterns:
+            for m in pat.finditer(text):
+                cs = span.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+                if cs is None or any(t.i in taken for t in cs):
+                    continue
+                tok = cs.root
+                if entry.pos and not any(t.pos_ in entry.pos for t in cs):
+                    continue
+                if not self._requirements(entry, sent, cs):
+                    continue
+                taken.update(t.i for t in cs)
+                out.append(_Cue(entry, tok, base + m.start(), base + m.end()))
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def _requirements(self, entry: _Entry, sent: Sentence, cs: Span) -> bool:
+        for req in entry.requires:
+            if req == "purpose" and not self.purpose_re.search(sent.text):
+                return False
+            if req == "hostage":
+                window = cs.doc[cs.start : min(cs.end + 4, sent.span.end)]
+                if not any(t.lower_ in self.hostage for t in window):
+                    return False
+            if req == "crowd" and not self.crowd_re.search(sent.text):
+                return False
+            if req == "combatants_killed" and not self._combatants_killed.get(sent.index):
+                return False
+        return True
+
+    # ---- filters --------------------------------------------------------------------------
+    def _not_an_incident(self, rd: Reader, sent: Sentence, cue: _Cue) -> bool:
+        tok = cue.tok
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        cur = tok
+        while cur.dep_ in ("conj", "compound", "amod") and cur.head.i != cur.i:
+            cur = cur.head
+        verb = cur if cur.pos_ in ("VERB", "AUX") else (cur.head if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else cur)
+        for v in (tok, cur, verb):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in v.children):
+                return True
+        # intent and threats: "vowed to attack", "warned of attacks" (threat cues excepted)
+        if cue.entry.id != "threat":
+            for a in [tok] + list(tok.ancestors)[:3]:
+                if a.lemma_.lower() in _INTENT:
+                    return True
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_.lower() not in _REALISED:
+                return True
+        # a cause or a comparison: "displaced due to attacks", "despite airstrikes"
+        for a in [tok] + list(tok.ancestors)[:3]:
+            if a.lemma_.lower() in self.summary_heads or a.lower_ in self.summary_heads:
+                return True
+        # a campaign: a count of strikes, "increasing attacks", "waves of airstrikes"
+        if tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS") and cue.entry.id not in ("battle",):
+            if any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children):
+                return True
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num:
+                return True
+        mods = {c.lower_ for c in tok.children} | {tok.head.lower_ if tok.dep_ == "pobj" else ""}
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            mods |= {tok.head.head.lower_}
+        if mods & self.summary_mods:
+            return True
+        if cue.entry.id == "battle" and tok.dep_ in ("amod", "compound") and tok.lower_ == "fighting":
+            return True  # "the fighting fronts"
+        if rd.background(sent, tok):
+            return True
+        times = [t for t in rd.ctx.times_in(sent.start, sent.end) if t.when is not None]
+        if times and all(t.kind in ("since", "period", "until") or t.when.precision in (Precision.MONTH, Precision.YEAR, Precision.PERIOD) for t in times):
+            return True
+        return False
+
+    # ---- typing ----------------------------------------------------------------------------
+    def _attack_type(self, sent: Sentence, cue: _Cue, cas: list[CasualtyClaim]) -> tuple[str, str] | None:
+        """Attacks are typed by their target and their victims."""
+        tok = cue.tok
+        targets: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj",):
+                targets.append(c)
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting"):
+                targets += [g for g in c.children if g.dep_ == "pobj"]
+        if tok.dep_ == "dobj":
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                    targets += [g for g in c.children if g.dep_ == "pobj"]
+        words = {t.lemma_.lower() for tg in targets for t in tg.subtree} | {t.lower_ for tg in targets for t in tg.subtree}
+        killed_civ = any(c.victims.category == "civilian" for c in cas)
+        killed_com = any(c.victims.category == "combatant" for c in cas)
+        if words & self.military or (killed_com and not killed_civ):
+            return "Battles", "Armed clash"
+        if words & self.civilian or killed_civ:
+            return "Violence against civilians", "Attack"
+        people = re.search(r"\b(?:people|civilians|residents|villagers|families|women|children)\b", sent.text, re.I)
+        if people:
+            return "Violence against civilians", "Attack"
+        return None
+
+    # ---- one sentence -------------------------------------------------------------------------
+    def _sentence(self, ctx: DocContext, rd: Reader, sent: Sentence, casualties: list[CasualtyClaim], state: _State) -> Iterator[EventClaim]:
+        cas = [c for c in casualties if sent.start <= c.evidence.start < sent.end and not c.cumulative]
+        self._combatants_killed = {
+            sent.index: any(c.victims.category == "combatant" and c.outcome == "killed" for c in cas)
+        }
+        cues = self._cues(sent)
+        if not cues:
+            yield from self._continuation(ctx, rd, sent, cas, state)
+            return
+        for cue in cues:
+            if self._not_an_incident(rd, sent, cue):
+                continue
+            etype, sub = cue.entry.event_type, cue.entry.sub_event_type
+            if cue.entry.target_dependent:
+                typed = self._attack_type(sent, cue, cas)
+                if typed is None:
+                    continue
+                etype, sub = typed
+            if etype == "Protests" and self.intervention_re.search(sent.text):
+                sub = "Protest with intervention"
+            places = self._places(rd, sent, cue)
+            if not places:
+                # the incident the paragraph is telling, when this cue goes on with it
+                definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in cue.tok.children)
+                if state.place is not None:
+                    places = [state.place]
+                elif definite or cue.tok.pos_ == "VERB":
+                    prev = self._previous_first_place(rd, sent)
+                    places = [prev] if prev is not None else []
+            if not places:
+                continue
+            when = self._when(rd, sent, cue.tok, state)
+            actor1, actor2 = self._actors(rd, sent, cue, etype, cas)
+            fatalities = self._fatalities(cas, etype)
+            for place in places:
+                if place.precision is None and rd.region_name(place.name):
+                    place = rd.place(rd.strip_compass(place.name))
+                state.place, state.when, state.entry = place, when, cue.entry
+                yield EventClaim(
+                    id=ctx.next_id("ex"),
+                    event_type=etype,
+                    sub_event_type=sub,
+                    actor1=actor1.name if actor1 else None,
+                    actor2=actor2.name if actor2 else ("Civilians" if etype == "Violence against civilians" else None),
+                    place=place,
+                    when=when,
+                    fatalities=fatalities,
+                    sources=ctx.sources(sent),
+                    hedged=ctx.hedged(sent),
+                    evidence=ctx.evidence(sent, cue.start - sent.para.start, cue.end - sent.para.start),
+                )
+
+    def _continuation(self, ctx, rd, sent, cas, state) -> Iterator[EventClaim]:
+        """"One of them hit a house in X, killing three": a strike told just before, at a new place."""
+        if state.entry is None or not cas:
+            return
+        verb = next((t for t in sent.span if t.pos_ == "VERB" and (t.lemma_.lower() in self.impact or t.lower_ in self.impact)), None)
+        if verb is None:
+            return
+        places = [p for p in rd.places_in(sent) if not rd.is_country_name(p.text)]
+        if not places:
+            return
+        place = rd.place(places[0].text)
+        entry = state.entry
+        yield EventClaim(
+            id=ctx.next_id("ex"),
+            event_type=entry.event_type,
+            sub_event_type=entry.sub_event_type,
+            actor1=None,
+            actor2="Civilians" if any(c.victims.category == "civilian" for c in cas) else None,
+            place=place,
+            when=self._when(rd, sent, verb, state),
+            fatalities=self._fatalities(cas, entry.event_type),
+            sources=ctx.sources(sent),
+            hedged=ctx.hedged(sent),
+            evidence=ctx.evidence(sent, verb.idx, verb.idx + len(verb.text)),
+        )
+
+    # ---- place, time, actors, toll ---------------------------------------------------------------
+    def _places(self, rd: Reader, sent: Sentence, cue: _Cue) -> list[Place]:
+        spans = [p for p in rd.places_in(sent) if not rd.is_country_name(p.text)]
+        if not spans:
+            ref = self._reference(rd, sent, cue)
+            return ref
+        tok = cue.tok
+
+        def dist(sp: Span) -> int:
+            a, b = sp.root, tok
+            anc_a = [a] + list(a.ancestors)
+            anc_b = [b] + list(b.ancestors)
+            ids_b = {t.i: n for n, t in enumerate(anc_b)}
+            for n, t in enumerate(anc_a):
+                if t.i in ids_b:
+                    return n + ids_b[t.i]
+            return 99
+
+        spans.sort(key=lambda sp: (dist(sp), abs(sp.start - tok.i)))
+        best = spans[0]
+        group = next((g for g in rd._groups(sorted(spans, key=lambda s: s.start)) if best in g), [best])
+        return [rd.place(sp.text) for sp in group]
+
+    def _reference(self, rd: Reader, sent: Sentence, cue: _Cue) -> list[Place]:
+        """"raided the same village": the village the text named before."""
+        for t in cue.tok.subtree if cue.tok.pos_ != "VERB" else [*cue.tok.children, *(x for c in cue.tok.children for x in c.subtree)]:
+            if t.lower_ in rd.town_nouns and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in t.children):
+                prev = rd.previous_places(sent, before_token=t.i, noun=t.lower_)
+                return [p if isinstance(p, Place) else rd.place(p.text) for p in prev]
+        return []
+
+    def _previous_first_place(self, rd: Reader, sent: Sentence) -> Place | None:
+        sents = rd.ctx.sentences
+        j = sent.index - 1
+        if j < 0 or sents[j].para is not sent.para:
+            return None
+        spans = [p for p in rd.places_in(sents[j]) if not rd.is_country_name(p.text)]
+        return rd.place(spans[0].text) if spans else None
+
+    def _when(self, rd: Reader, sent: Sentence, tok: Token, state: _State) -> When | None:
+        if rd.ctx.times_in(sent.start, sent.end):
+            w = rd.when(sent, tok)
+            if w is not None and w.precision == Precision.DAY:
+                return w
+        if state.when is not None:
+            return state.when
+        return rd.when(sent, tok)
+
+    def _actors(self, rd: Reader, sent: Sentence, cue: _Cue, etype: str, cas: list[CasualtyClaim]) -> tuple[ActorRef | None, ActorRef | None]:
+        tok = cue.tok
+        a1_tok: Token | None = None
+        a2_tok: Token | None = None
+        # "attacks by X", "X's attack", "al-Shabaab attack", "launched by X"
+        for c in tok.children:
+            if c.dep_ in ("agent",) or c.dep_ == "prep" and c.lower_ == "by":
+                a1_tok = next((g for g in c.children if g.dep_ == "pobj"), a1_tok)
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "NORP")):
+                a1_tok = a1_tok or c
+            if c.dep_ == "prep" and c.lower_ in ("with", "against", "between"):
+                a2_tok = next((g for g in c.children if g.dep_ == "pobj"), a2_tok)
+            if c.dep_ == "acl":
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        a1_tok = a1_tok or next((x for x in g.children if x.dep_ == "pobj"), None)
+        if a1_tok is None:
+            verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ in ("dobj", "nsubjpass") else None)
+            if verb is not None:
+                if any(c.dep_ == "auxpass" for c in verb.children):
+                    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                    a1_tok = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                else:
+                    a1_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                    if a1_tok is None and verb.dep_ in ("conj", "advcl", "xcomp"):
+                        a1_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        a1 = rd.actor(a1_tok, sent) if a1_tok is not None else None
+        if a1 is None:
+            perp = next((c.perpetrator for c in cas if c.perpetrator), None)
+            a1 = ActorRef(perp) if perp else None
+        a2 = rd.actor(a2_tok, sent, avoid={a1.name} if a1 else None) if a2_tok is not None else None
+        if etype == "Battles" and a2 is None and tok.dep_ == "dobj":
+            # "the army foiled an al-Shabaab attack": the subject is the other side
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and a1 is not None:
+                a2 = rd.actor(subj, sent, avoid={a1.name})
+                if a2 is not None and a1_tok is not None and a1_tok.i < tok.i and a1_tok.head.i == tok.i:
+                    pass
+        if etype == "Violence against civilians":
+            a2 = None
+        if a1 is not None and a2 is not None and a1.name == a2.name:
+            a2 = None
+        return a1, a2
+
+    @staticmethod
+    def _fatalities(cas: list[CasualtyClaim], etype: str) -> int | None:
+        killed = [c for c in cas if c.outcome == "killed" and c.part_of is None]
+        if not killed:
+            return None
+        total = 0
+        for c in killed:
+            n = c.count.low if c.count.low is not None else c.count.high
+            total += n or 0
+        return total or None
+
+    # ---- one event per incident -------------------------------------------------------------------
+    def _merge(self, rd: Reader, events: list[EventClaim]) -> list[EventClaim]:
+        out: list[EventClaim] = []
+        seen: dict[tuple, EventClaim] = {}
+        for e in events:
+            key = (e.event_type, rd.place_key(e.place.name) if e.place else None, e.when.start if e.when else None)
+            prev = seen.get(key)
+            if prev is None:
+                seen[key] = e
+                out.append(e)
+                continue
+            # the more specific reading wins: territory over a clash, an abduction over a raid
+            if prev.sub_event_type in ("Armed clash", "Attack") and e.sub_event_type not in ("Armed clash", "Attack"):
+                if not (e.sub_event_type.startswith("Abduction") and prev.fatalities):
+                    prev.sub_event_type = e.sub_event_type
+            prev.actor1 = prev.actor1 or e.actor1
+            prev.actor2 = prev.actor2 or e.actor2
+            prev.fatalities = prev.fatalities or e.fatalities
+        for n, e in enumerate(out, start=1):
+            e.id = f"e{n}"
+        return out
