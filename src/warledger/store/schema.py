@@ -150,3 +150,75 @@ actors_seen = Table(
 )
 
 TABLES = (documents, runs, ingest_errors, claims, actors_seen)
+
+# -- reconciliation and review (issue 7) ------------------------------------------
+
+# Analysts' corrections: one row per change, numbered per claim; the claim row is
+# never rewritten, its effective value is the extraction with these applied in order.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(200), ForeignKey("claims.id", ondelete="CASCADE"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("action", String(16), nullable=False),  # set | reject
+    Column("field", String(64)),
+    Column("value", Json),
+    Column("why", Text, nullable=False),
+    Column("by", Text),
+    Column("at", Stamp, nullable=False),
+    Index(None, "claim_id", "version", unique=True),
+)
+
+# One reconciled item: the claims of several documents that describe one incident,
+# control change or event, with figures from its independent sources. Columns are
+# for filtering and exports; `data` keeps sources, documents, claims and contradictions.
+reconciled = Table(
+    "reconciled",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("kind", String(16), nullable=False),  # casualty | control | event
+    Column("cumulative", Boolean, nullable=False, default=False),
+    Column("outcome", String(16)),
+    Column("victim_category", String(16)),
+    Column("event_type", String(64)),
+    Column("sub_event_type", String(64)),
+    Column("control_kind", String(16)),
+    Column("actor", Text),
+    Column("other_actor", Text),
+    Column("place_name", Text),
+    Column("geonameid", Integer),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", String(8)),
+    Column("admin1", Text),
+    Column("place_precision", String(16)),
+    Column("when_start", Date),
+    Column("when_end", Date),
+    Column("when_precision", String(16)),
+    Column("low", Integer),
+    Column("best", Integer),
+    Column("high", Integer),
+    Column("n_sources", Integer, nullable=False, default=0),
+    Column("n_documents", Integer, nullable=False, default=0),
+    Column("contradicted", Boolean, nullable=False, default=False),
+    Column("event_id", String(32)),  # the event a casualty incident belongs to
+    Column("data", Json, nullable=False),
+    Column("updated_at", Stamp, nullable=False),
+    Index(None, "kind"),
+    Index(None, "when_start"),
+    Index(None, "country"),
+    Index(None, "event_id"),
+)
+
+reconciled_members = Table(
+    "reconciled_members",
+    metadata,
+    Column("item_id", String(32), ForeignKey("reconciled.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_id", String(200), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", String(64), nullable=False),
+    Index(None, "claim_id"),
+    Index(None, "doc_id"),
+)
+
+RECONCILE_TABLES = (reviews, reconciled, reconciled_members)
