@@ -118,7 +118,12 @@ class AttributionFinder:
         if name:
             return name
         # "UN estimates", "army figures": the body behind the document
-        trimmed = re.sub(r"\s+(?:estimates?|figures?|data|reports?|statement|tally|count|sources?|records?)$", "", text, flags=re.I)
+        trimmed = re.sub(
+            r"\s+(?:estimates?|figures?|data|reports?|statement|tally|count|sources?|records?)$",
+            "",
+            text,
+            flags=re.I,
+        )
         if trimmed != text:
             name = self.resolve_actor(trimmed, start)
             if name:
@@ -131,18 +136,32 @@ class AttributionFinder:
             return low
         return text
 
-    _OFFICE_WORDS = {"minister", "ministry", "governor", "government", "president", "presidency", "prime",
-                     "official", "officials", "authorities", "administration", "cabinet", "premier", "mayor"}
+    _OFFICE_WORDS = {
+        "minister",
+        "ministry",
+        "governor",
+        "government",
+        "president",
+        "presidency",
+        "prime",
+        "official",
+        "officials",
+        "authorities",
+        "administration",
+        "cabinet",
+        "premier",
+        "mayor",
+    }
 
     def _office_of(self, tok: Token) -> str | None:
-        """"Kharkiv regional governor Oleg Synegubov", "the deputy information minister":
+        """ "Kharkiv regional governor Oleg Synegubov", "the deputy information minister":
         an office speaks for its government. Names of people are dropped first."""
         words = [t for t in tok.subtree if t.ent_type_ != "PERSON" and not t.is_punct and t.dep_ != "relcl"]
         if not any(t.lemma_.lower() in self._OFFICE_WORDS for t in words):
             return None
         doc = tok.doc
         if words:
-            phrase = doc[words[0].i:words[-1].i + 1].text
+            phrase = doc[words[0].i : words[-1].i + 1].text
             name = self.resolve_actor(phrase, words[0].idx, strict=True)
             if name:
                 return name
@@ -150,7 +169,7 @@ class AttributionFinder:
         for t in titles:
             left = [x for x in words if x.i <= t.i]
             for k in range(len(left)):
-                name = self.resolve_actor(doc[left[k].i:t.i + 1].text, left[k].idx, strict=True)
+                name = self.resolve_actor(doc[left[k].i : t.i + 1].text, left[k].idx, strict=True)
                 if name:
                     return name
         return self.resolve_actor("the government", tok.idx, strict=True)

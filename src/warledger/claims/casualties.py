@@ -19,7 +19,17 @@ from spacy.tokens import Span, Token
 from warledger.claims.context import DocContext, Sentence
 from warledger.claims.counts import CountFinder, CountMention
 from warledger.claims.lexicon import Lexicons, alt
-from warledger.types import CasualtyClaim, Count, Outcome, Place, Precision, Qualifier, VictimCategory, Victims, When
+from warledger.types import (
+    CasualtyClaim,
+    Count,
+    Outcome,
+    Place,
+    Precision,
+    Qualifier,
+    VictimCategory,
+    Victims,
+    When,
+)
 
 _BREAKDOWN = (
     "including",
@@ -59,7 +69,16 @@ _CUMULATIVE_WORDS = re.compile(
     r"during the (?:same )?period|over the past|in the past|throughout|a total of)\b",
     re.I,
 )
-_UNNAMED_ATTACKERS = {"gunman", "gunmen", "assailant", "attacker", "kidnapper", "abductor", "bandit", "raider"}
+_UNNAMED_ATTACKERS = {
+    "gunman",
+    "gunmen",
+    "assailant",
+    "attacker",
+    "kidnapper",
+    "abductor",
+    "bandit",
+    "raider",
+}
 _NEGATION = {"no", "not", "never", "none", "nobody", "without"}
 _DIRECT_DEPS = {
     "nsubjpass",
@@ -517,9 +536,39 @@ class CasualtyExtractor:
         return None
 
     # ------------------------------------------------------------------ place and time
-    _LOCATIVE = ("in", "at", "near", "on", "of", "across", "around", "outside", "inside", "from", "into", "throughout")
-    _PLACE_NOUNS = ("village", "town", "city", "area", "district", "region", "province", "locality", "governorate",
-                    "neighbourhood", "neighborhood", "camp", "county", "municipality", "state", "township", "oblast")
+    _LOCATIVE = (
+        "in",
+        "at",
+        "near",
+        "on",
+        "of",
+        "across",
+        "around",
+        "outside",
+        "inside",
+        "from",
+        "into",
+        "throughout",
+    )
+    _PLACE_NOUNS = (
+        "village",
+        "town",
+        "city",
+        "area",
+        "district",
+        "region",
+        "province",
+        "locality",
+        "governorate",
+        "neighbourhood",
+        "neighborhood",
+        "camp",
+        "county",
+        "municipality",
+        "state",
+        "township",
+        "oblast",
+    )
 
     def _place_candidates(self, ctx: DocContext, sent: Sentence) -> list[tuple[Span, bool]]:
         """Place names in the sentence, with whether a locative word introduces them."""
@@ -537,19 +586,37 @@ class CasualtyExtractor:
                 continue
             prev = doc[t.i - 1] if t.i > sent.span.start else None
             prev2 = doc[t.i - 2] if t.i - 1 > sent.span.start else None
-            locative = prev is not None and prev.lower_ in ("in", "at", "near") or (
-                prev is not None and prev.lower_ == "of" and prev2 is not None and prev2.lemma_.lower() in self._PLACE_NOUNS
+            locative = (
+                prev is not None
+                and prev.lower_ in ("in", "at", "near")
+                or (
+                    prev is not None
+                    and prev.lower_ == "of"
+                    and prev2 is not None
+                    and prev2.lemma_.lower() in self._PLACE_NOUNS
+                )
             )
             strong = prev is not None and prev.lower_ == "of"  # "the village of X"
-            if not locative or t.ent_type_ in ("NORP", "DATE") or (t.ent_type_ in ("PERSON", "ORG") and not strong):
+            if (
+                not locative
+                or t.ent_type_ in ("NORP", "DATE")
+                or (t.ent_type_ in ("PERSON", "ORG") and not strong)
+            ):
                 continue
             j = t.i
-            while j + 1 < sent.span.end and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].text == "-" and j + 2 < sent.span.end and doc[j + 2].pos_ == "PROPN"):
+            while j + 1 < sent.span.end and (
+                doc[j + 1].pos_ == "PROPN"
+                or doc[j + 1].text == "-"
+                and j + 2 < sent.span.end
+                and doc[j + 2].pos_ == "PROPN"
+            ):
                 j += 1
-            out.append((doc[t.i:j + 1], True))
+            out.append((doc[t.i : j + 1], True))
         return out
 
-    def _place(self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict, cumulative: bool) -> Place | None:
+    def _place(
+        self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict, cumulative: bool
+    ) -> Place | None:
         cands = []
         for span, locative in self._place_candidates(ctx, sent):
             place = ctx.lookup_place(span.text)
@@ -818,8 +885,14 @@ class CasualtyExtractor:
             perp = self._perpetrator(ctx, sent, h.trigger, h.noun)
             if perp is None and parent is not None and parent.claim is not None:
                 perp = parent.claim.perpetrator
-            if perp is None and outcome in ("killed", "injured", "casualties", "captured", "missing") and self._refers_back(sent):
-                perp = self._recent_agent(ctx, sent, state, victims.actor)
+            if perp is None and outcome in ("killed", "injured", "casualties", "captured", "missing"):
+                # the attacker of this very sentence ("an Israeli airstrike hit the house,
+                # killing 17"), else one the sentence points back to
+                here = [a for a in state.get("sent_agents", []) if a != victims.actor]
+                if here:
+                    perp = here[0]
+                elif self._refers_back(sent):
+                    perp = self._recent_agent(ctx, sent, state, victims.actor)
             if perp is not None and victims.actor == perp:
                 perp = None
             ev_start = doc[h.mention.start].idx
@@ -850,7 +923,7 @@ class CasualtyExtractor:
     _POSS = {"his", "her", "their", "its", "a", "an", "one", "another"}
 
     def _fold_coordinations(self, span: Span, hits: list[_Hit]) -> None:
-        """"a man and his wife", "a woman and her two children", "a commander and three other
+        """ "a man and his wife", "a woman and her two children", "a commander and three other
         members": one figure, the sum, when the nouns are people of one kind and at least one
         is counted by its determiner. Lists after a breakdown marker stay separate parts."""
         by_head = {h.mention.head: h for h in hits}
@@ -874,7 +947,9 @@ class CasualtyExtractor:
                         other = by_head[num.i]
                         total += other.mention.value or 0
                         used.append(other)
-                    elif c.tag_ == "NN" and any(x.lower_ in self._POSS for x in c.children if x.dep_ in ("det", "poss")):
+                    elif c.tag_ == "NN" and any(
+                        x.lower_ in self._POSS for x in c.children if x.dep_ in ("det", "poss")
+                    ):
                         used += [x for x in hits if x.mention.head == c.i]
                         total += 1
                     else:
@@ -887,8 +962,10 @@ class CasualtyExtractor:
             if not ok:
                 continue
             m = h.mention
-            text = span.doc[m.start:last + 1].text
-            h.mention = CountMention(m.start, last + 1, m.head, Count(total, total, Qualifier.EXACT, text), True)
+            text = span.doc[m.start : last + 1].text
+            h.mention = CountMention(
+                m.start, last + 1, m.head, Count(total, total, Qualifier.EXACT, text), True
+            )
             h.coordinated = True
             for u in used:
                 u.skip = True
@@ -948,9 +1025,21 @@ class CasualtyExtractor:
         for t in sent.span:
             if t.lemma_.lower() in self.violent and t.pos_ == "NOUN":
                 det = next((c for c in t.children if c.dep_ in ("det", "poss")), None)
-                if det is not None and det.lower_ in ("the", "this", "that", "these", "those", "its", "their"):
+                if det is not None and det.lower_ in (
+                    "the",
+                    "this",
+                    "that",
+                    "these",
+                    "those",
+                    "its",
+                    "their",
+                ):
                     return True
-            if t.lemma_.lower() in ("bring", "raise") and t.i > sent.span.start and sent.span.doc[t.i - 1].lower_ in ("this", "which"):
+            if (
+                t.lemma_.lower() in ("bring", "raise")
+                and t.i > sent.span.start
+                and sent.span.doc[t.i - 1].lower_ in ("this", "which")
+            ):
                 return True
         return False
 
@@ -967,7 +1056,9 @@ class CasualtyExtractor:
         return None
 
     def _note_agents(self, ctx: DocContext, sent: Sentence, state: dict) -> None:
-        for name in self._agents_in(ctx, sent):
+        names = self._agents_in(ctx, sent)
+        state["sent_agents"] = names
+        for name in names:
             state.setdefault("agents", []).append((sent.para.index, name))
 
     def _note_period(self, ctx: DocContext, sent: Sentence, state: dict) -> None:

@@ -223,6 +223,9 @@ class Reader:
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
         tries.append(tok.text)
+        det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")), None)
+        if det is not None:
+            tries.append(f"the {tok.text}")  # "the ministry", "the group": coreference
         for text in tries:
             r = ctx.resolve_actor(text, at, strict=True)
             if r is not None and r.known and (r.kind or "") not in _NOT_ACTOR_KINDS:
@@ -324,6 +327,26 @@ class Reader:
                         and (r.kind in _ARMED_KINDS or r.kind in (None, "government body"))
                     ):
                         return self.forces_of(r) if r.kind == "government body" or not r.known else r
+        # "The ministry said its forces had ...": the reporting verb's subject
+        verb = tok.head if tok.dep_ != "poss" else tok.head.head
+        for anc in [verb, *verb.ancestors]:
+            if anc.lemma_.lower() in (
+                "say",
+                "claim",
+                "announce",
+                "report",
+                "add",
+                "state",
+                "confirm",
+                "tell",
+                "indicate",
+            ):
+                subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i != tok.i), None)
+                if subj is not None and subj.lower_ not in _PRONOUNS:
+                    owner = self.actor(subj, sent)
+                    if owner is not None and owner.name not in avoid:
+                        return self.forces_of(owner)
+                break
         a = self.ctx.attribution(sent)
         for name in a.chain if a else []:
             r = self.ctx.resolve_actor(name, strict=True)
@@ -522,8 +545,12 @@ class Reader:
     @staticmethod
     def _called(span: Span, noun: str) -> bool:
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        prev = span.doc[span.start - 2] if span.start >= 2 and span.doc[span.start - 1].lower_ == "of" else None
-        return any(t.lower_ == noun for t in span) or any(t is not None and t.lower_ == noun for t in (nxt, prev))
+        prev = (
+            span.doc[span.start - 2] if span.start >= 2 and span.doc[span.start - 1].lower_ == "of" else None
+        )
+        return any(t.lower_ == noun for t in span) or any(
+            t is not None and t.lower_ == noun for t in (nxt, prev)
+        )
 
     @staticmethod
     def _groups(spans: list[Span]) -> list[list[Span]]:
@@ -546,7 +573,7 @@ class Reader:
         return any(w.lower() in self.compass for w in name.split())
 
     def strip_compass(self, name: str) -> str:
-        """"northern Syria" → "Syria": events are placed on the unit the region lies in."""
+        """ "northern Syria" → "Syria": events are placed on the unit the region lies in."""
         return " ".join(w for w in name.split() if w.lower() not in self.compass) or name
 
     def region(self, span: Span) -> bool:

@@ -251,7 +251,12 @@ class CountFinder:
                 i += 1
                 continue
             num = self._number_at(sent, i)
-            if num is None and low in ("a", "one") and i + 1 < sent.end and doc[i + 1].lower_ in self.article_multipliers:
+            if (
+                num is None
+                and low in ("a", "one")
+                and i + 1 < sent.end
+                and doc[i + 1].lower_ in self.article_multipliers
+            ):
                 # "a hundred terrorists", "a thousand people"
                 num = (i + 2, float(self.multipliers[doc[i + 1].lower_]), False)
             if num:

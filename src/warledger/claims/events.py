@@ -36,12 +36,38 @@ from warledger.claims.lexicon import Lexicons, alt
 from warledger.types import CasualtyClaim, ControlClaim, EventClaim, Place, Precision, When
 
 _SUFFIX = r"(?:s|es|ed|d|ing|ment|ments)?"
-_WITHDRAWAL = re.compile(r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w* out|handed over|hand\w* over|evacuat\w*)\b", re.I)
-_FIGHTING = re.compile(r"\b(?:clash\w*|fight\w*|battl\w*|attack\w*|storm\w*|captur\w*|seiz\w*|overr[au]n\w*|stormed)\b", re.I)
+_WITHDRAWAL = re.compile(
+    r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w* out|handed over|hand\w* over|evacuat\w*)\b", re.I
+)
+_FIGHTING = re.compile(
+    r"\b(?:clash\w*|fight\w*|battl\w*|attack\w*|storm\w*|captur\w*|seiz\w*|overr[au]n\w*|stormed)\b", re.I
+)
 _REALISED = {"manage", "succeed", "begin", "start", "continue", "help"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall"}
-_INTENT = {"threaten", "vow", "plan", "warn", "fear", "expect", "prepare", "seek", "aim", "intend", "try", "attempt",
-           "call", "urge", "pledge", "promise", "want", "prevent", "avoid", "deny", "condemn", "accuse"}
+_INTENT = {
+    "threaten",
+    "vow",
+    "plan",
+    "warn",
+    "fear",
+    "expect",
+    "prepare",
+    "seek",
+    "aim",
+    "intend",
+    "try",
+    "attempt",
+    "call",
+    "urge",
+    "pledge",
+    "promise",
+    "want",
+    "prevent",
+    "avoid",
+    "deny",
+    "condemn",
+    "accuse",
+}
 
 
 class _Entry(BaseModel):
@@ -99,7 +125,8 @@ class EventExtractor:
         self.el = load_event_lexicon()
         self.cl = load_control_lexicon()
         self.patterns = [
-            (e, re.compile(r"(?<![\w-])" + alt(e.terms) + _SUFFIX + r"(?![\w-])", re.I)) for e in self.el.entries
+            (e, re.compile(r"(?<![\w-])" + alt(e.terms) + _SUFFIX + r"(?![\w-])", re.I))
+            for e in self.el.entries
         ]
         self.military = set(self.el.military_targets)
         self.civilian = set(self.el.civilian_targets)
@@ -213,7 +240,11 @@ class EventExtractor:
         cur = tok
         while cur.dep_ in ("conj", "compound", "amod") and cur.head.i != cur.i:
             cur = cur.head
-        verb = cur if cur.pos_ in ("VERB", "AUX") else (cur.head if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else cur)
+        verb = (
+            cur
+            if cur.pos_ in ("VERB", "AUX")
+            else (cur.head if cur.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else cur)
+        )
         for v in (tok, cur, verb):
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in v.children):
                 return True
@@ -222,7 +253,10 @@ class EventExtractor:
             for a in [tok] + list(tok.ancestors)[:3]:
                 if a.lemma_.lower() in _INTENT:
                     return True
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_.lower() not in _REALISED:
+            if (
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                and verb.head.lemma_.lower() not in _REALISED
+            ):
                 return True
         # a cause or a comparison: "displaced due to attacks", "despite airstrikes"
         for a in [tok] + list(tok.ancestors)[:3]:
@@ -244,7 +278,11 @@ class EventExtractor:
         if rd.background(sent, tok):
             return True
         times = [t for t in rd.ctx.times_in(sent.start, sent.end) if t.when is not None]
-        if times and all(t.kind in ("since", "period", "until") or t.when.precision in (Precision.MONTH, Precision.YEAR, Precision.PERIOD) for t in times):
+        if times and all(
+            t.kind in ("since", "period", "until")
+            or t.when.precision in (Precision.MONTH, Precision.YEAR, Precision.PERIOD)
+            for t in times
+        ):
             return True
         return False
 
@@ -262,20 +300,26 @@ class EventExtractor:
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ in ("on", "against"):
                     targets += [g for g in c.children if g.dep_ == "pobj"]
-        words = {t.lemma_.lower() for tg in targets for t in tg.subtree} | {t.lower_ for tg in targets for t in tg.subtree}
+        words = {t.lemma_.lower() for tg in targets for t in tg.subtree} | {
+            t.lower_ for tg in targets for t in tg.subtree
+        }
         killed_civ = any(c.victims.category == "civilian" for c in cas)
         killed_com = any(c.victims.category == "combatant" for c in cas)
         if words & self.military or (killed_com and not killed_civ):
             return "Battles", "Armed clash"
         if words & self.civilian or killed_civ:
             return "Violence against civilians", "Attack"
-        people = re.search(r"\b(?:people|civilians|residents|villagers|families|women|children)\b", sent.text, re.I)
+        people = re.search(
+            r"\b(?:people|civilians|residents|villagers|families|women|children)\b", sent.text, re.I
+        )
         if people:
             return "Violence against civilians", "Attack"
         return None
 
     # ---- one sentence -------------------------------------------------------------------------
-    def _sentence(self, ctx: DocContext, rd: Reader, sent: Sentence, casualties: list[CasualtyClaim], state: _State) -> Iterator[EventClaim]:
+    def _sentence(
+        self, ctx: DocContext, rd: Reader, sent: Sentence, casualties: list[CasualtyClaim], state: _State
+    ) -> Iterator[EventClaim]:
         cas = [c for c in casualties if sent.start <= c.evidence.start < sent.end and not c.cumulative]
         self._combatants_killed = {
             sent.index: any(c.victims.category == "combatant" and c.outcome == "killed" for c in cas)
@@ -298,7 +342,9 @@ class EventExtractor:
             places = self._places(rd, sent, cue)
             if not places:
                 # the incident the paragraph is telling, when this cue goes on with it
-                definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in cue.tok.children)
+                definite = any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in cue.tok.children
+                )
                 if state.place is not None:
                     places = [state.place]
                 elif definite or cue.tok.pos_ == "VERB":
@@ -318,7 +364,9 @@ class EventExtractor:
                     event_type=etype,
                     sub_event_type=sub,
                     actor1=actor1.name if actor1 else None,
-                    actor2=actor2.name if actor2 else ("Civilians" if etype == "Violence against civilians" else None),
+                    actor2=actor2.name
+                    if actor2
+                    else ("Civilians" if etype == "Violence against civilians" else None),
                     place=place,
                     when=when,
                     fatalities=fatalities,
@@ -328,10 +376,17 @@ class EventExtractor:
                 )
 
     def _continuation(self, ctx, rd, sent, cas, state) -> Iterator[EventClaim]:
-        """"One of them hit a house in X, killing three": a strike told just before, at a new place."""
+        """ "One of them hit a house in X, killing three": a strike told just before, at a new place."""
         if state.entry is None or not cas:
             return
-        verb = next((t for t in sent.span if t.pos_ == "VERB" and (t.lemma_.lower() in self.impact or t.lower_ in self.impact)), None)
+        verb = next(
+            (
+                t
+                for t in sent.span
+                if t.pos_ == "VERB" and (t.lemma_.lower() in self.impact or t.lower_ in self.impact)
+            ),
+            None,
+        )
         if verb is None:
             return
         places = [p for p in rd.places_in(sent) if not rd.is_country_name(p.text)]
@@ -377,9 +432,15 @@ class EventExtractor:
         return [rd.place(sp.text) for sp in group]
 
     def _reference(self, rd: Reader, sent: Sentence, cue: _Cue) -> list[Place]:
-        """"raided the same village": the village the text named before."""
-        for t in cue.tok.subtree if cue.tok.pos_ != "VERB" else [*cue.tok.children, *(x for c in cue.tok.children for x in c.subtree)]:
-            if t.lower_ in rd.town_nouns and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in t.children):
+        """ "raided the same village": the village the text named before."""
+        for t in (
+            cue.tok.subtree
+            if cue.tok.pos_ != "VERB"
+            else [*cue.tok.children, *(x for c in cue.tok.children for x in c.subtree)]
+        ):
+            if t.lower_ in rd.town_nouns and any(
+                c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in t.children
+            ):
                 prev = rd.previous_places(sent, before_token=t.i, noun=t.lower_)
                 return [p if isinstance(p, Place) else rd.place(p.text) for p in prev]
         return []
@@ -401,7 +462,9 @@ class EventExtractor:
             return state.when
         return rd.when(sent, tok)
 
-    def _actors(self, rd: Reader, sent: Sentence, cue: _Cue, etype: str, cas: list[CasualtyClaim]) -> tuple[ActorRef | None, ActorRef | None]:
+    def _actors(
+        self, rd: Reader, sent: Sentence, cue: _Cue, etype: str, cas: list[CasualtyClaim]
+    ) -> tuple[ActorRef | None, ActorRef | None]:
         tok = cue.tok
         a1_tok: Token | None = None
         a2_tok: Token | None = None
@@ -409,7 +472,11 @@ class EventExtractor:
         for c in tok.children:
             if c.dep_ in ("agent",) or c.dep_ == "prep" and c.lower_ == "by":
                 a1_tok = next((g for g in c.children if g.dep_ == "pobj"), a1_tok)
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "NORP")):
+            if (
+                c.dep_ in ("poss", "compound", "amod", "nmod")
+                and c.i < tok.i
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "NORP"))
+            ):
                 a1_tok = a1_tok or c
             if c.dep_ == "prep" and c.lower_ in ("with", "against", "between"):
                 a2_tok = next((g for g in c.children if g.dep_ == "pobj"), a2_tok)
@@ -422,7 +489,11 @@ class EventExtractor:
             if verb is not None:
                 if any(c.dep_ == "auxpass" for c in verb.children):
                     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-                    a1_tok = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                    a1_tok = (
+                        next((g for g in agent.children if g.dep_ == "pobj"), None)
+                        if agent is not None
+                        else None
+                    )
                 else:
                     a1_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                     if a1_tok is None and verb.dep_ in ("conj", "advcl", "xcomp"):
@@ -461,14 +532,21 @@ class EventExtractor:
         out: list[EventClaim] = []
         seen: dict[tuple, EventClaim] = {}
         for e in events:
-            key = (e.event_type, rd.place_key(e.place.name) if e.place else None, e.when.start if e.when else None)
+            key = (
+                e.event_type,
+                rd.place_key(e.place.name) if e.place else None,
+                e.when.start if e.when else None,
+            )
             prev = seen.get(key)
             if prev is None:
                 seen[key] = e
                 out.append(e)
                 continue
             # the more specific reading wins: territory over a clash, an abduction over a raid
-            if prev.sub_event_type in ("Armed clash", "Attack") and e.sub_event_type not in ("Armed clash", "Attack"):
+            if prev.sub_event_type in ("Armed clash", "Attack") and e.sub_event_type not in (
+                "Armed clash",
+                "Attack",
+            ):
                 if not (e.sub_event_type.startswith("Abduction") and prev.fatalities):
                     prev.sub_event_type = e.sub_event_type
             prev.actor1 = prev.actor1 or e.actor1
