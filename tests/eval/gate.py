@@ -338,7 +338,7 @@ def extract_library(items):
     from warledger.pipeline import Pipeline
 
     docs = []
-    for stem, txt, meta, _ in items:
+    for _stem, txt, meta, _ in items:
         pub = date.fromisoformat(meta["published"]) if meta.get("published") else None
         docs.append(
             make_document(

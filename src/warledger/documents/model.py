@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+
 def normalise_text(text: str) -> str:
     """Clean text the way every document is stored.
 
