@@ -516,9 +516,11 @@ class CasualtyExtractor:
                 # "ISIS bombardment", "Russian shelling": the modifier names the actor
                 for x in left:
                     mod = doc[min(y.i for y in x.subtree) : x.i + 1].text
-                    r = ctx.resolve_actor(mod, sent.abs(x.idx), strict=True)
-                    if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
-                        return r.name
+                    # "Government shelling", "Russian strikes": the forces, not the state
+                    for phrase in (f"{mod} forces", mod):
+                        r = ctx.resolve_actor(phrase, sent.abs(x.idx), strict=True)
+                        if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
+                            return r.name
             sub = sorted(c.subtree, key=lambda x: x.i)
             # drop trailing relative clauses and appositions
             cut = [
@@ -599,8 +601,8 @@ class CasualtyExtractor:
             strong = prev is not None and prev.lower_ == "of"  # "the village of X"
             if (
                 not locative
-                or t.ent_type_ in ("NORP", "DATE")
-                or (t.ent_type_ in ("PERSON", "ORG") and not strong)
+                or t.ent_type_ == "DATE"
+                or (t.ent_type_ in ("PERSON", "ORG", "NORP") and not strong)
             ):
                 continue
             j = t.i
@@ -1011,7 +1013,10 @@ class CasualtyExtractor:
             for c in cands:
                 left = [x for x in c.children if x.dep_ in ("compound", "amod") and x.i < c.i]
                 text = doc[min([c.i] + [x.i for x in left]) : c.i + 1].text
-                for phrase in (text, c.text):
+                phrases = [text, c.text]
+                if c.dep_ in ("amod", "compound", "nmod"):
+                    phrases.insert(0, f"{c.text} forces")  # "Israeli airstrike": the Israeli forces
+                for phrase in phrases:
                     r = ctx.resolve_actor(phrase, sent.abs(c.idx), strict=True)
                     if r and r.known and (r.kind or "") in self._ARMED_KINDS:
                         out.append(r.name)

@@ -68,6 +68,26 @@ PLACE_PREPS = {
 _NP_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "punct", "flat"}
 _ARMED_KINDS = {"state force", "non-state armed group", "coalition"}
 _NOT_ACTOR_KINDS = {"monitor", "media", "civilians", "international organisation"}
+_SPEECH = {"say", "confirm", "tell", "report", "claim", "add", "state", "announce", "explain", "note", "warn"}
+_PERSON_NOUNS = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officer",
+    "commander",
+    "minister",
+    "governor",
+    "leader",
+    "activist",
+    "resident",
+    "witness",
+    "director",
+    "chief",
+    "head",
+    "member",
+    "mayor",
+}
 _PRONOUNS = {"it", "they", "its", "their", "our", "we", "he", "she", "them", "his", "her"}
 
 
@@ -410,7 +430,11 @@ class Reader:
         if any(t.ent_type_ in ("DATE", "TIME") for t in span):
             return None
         r = self.ctx.resolve_actor(span.text, sent.abs(span.start_char), strict=True)
-        if r is not None and r.known and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        if (
+            r is not None
+            and r.known
+            and (tok.ent_type_ not in ("GPE", "LOC", "FAC") or r.kind in _ARMED_KINDS)
+        ):
             return None
         return span
 
@@ -493,6 +517,11 @@ class Reader:
                 and tok.head.lower_ in ("by", "with", "against")
             ):
                 continue
+            root = sp.root
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:
+                continue  # "Eyewitnesses said": a speaker, whatever the tagger thinks
+            if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_NOUNS for c in root.children):
+                continue  # "Nuri Mehmud, a YPG spokesman"
             out.append(sp)
             seen.update(range(sp.start, sp.end))
         return out
@@ -554,12 +583,18 @@ class Reader:
 
     @staticmethod
     def _groups(spans: list[Span]) -> list[list[Span]]:
+        """Coordinated names ("A, B and C") form one list; "X in Y, Z Region" is a hierarchy."""
         groups: list[list[Span]] = []
         for sp in spans:
-            if groups and sp.start - groups[-1][-1].end <= 2:
-                groups[-1].append(sp)
-            else:
-                groups.append([sp])
+            if groups:
+                last = groups[-1][-1]
+                gap = sp.doc[last.end : sp.start]
+                joined = all(t.lower_ in (",", "and", "or", "&") for t in gap) and len(gap) <= 2
+                coordinated = sp.root.dep_ == "conj" or any(t.lower_ in ("and", "or", "&") for t in gap)
+                if joined and coordinated:
+                    groups[-1].append(sp)
+                    continue
+            groups.append([sp])
         return groups
 
     def wide(self, span: Span) -> bool:
@@ -646,6 +681,29 @@ class Reader:
         return bool(
             re.search(r"\b(?:last year|years? ago|in (?:19|20)\d\d)\b", sent.text, re.I)
         ) and not self._this_year(sent)
+
+    @staticmethod
+    def pluperfect_background(verb: Token) -> bool:
+        """ "X had made gains": past perfect told by the writer is background; under a
+        reporting verb ("said its forces had taken") it is the news, backshifted."""
+        cur = verb
+        while cur.dep_ == "conj" and cur.head.i != cur.i:
+            cur = cur.head
+        # a gerund under a preposition takes the tense of its clause ("had made gains, including recapturing")
+        if cur.dep_ == "pcomp":
+            cur = next((a for a in cur.ancestors if a.pos_ in ("VERB", "AUX") and a.dep_ != "prep"), cur)
+        if not any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in cur.children):
+            return False
+        for a in cur.ancestors:
+            if a.lemma_.lower() in _SPEECH or a.lemma_.lower() in (
+                "add",
+                "indicate",
+                "show",
+                "post",
+                "write",
+            ):
+                return False
+        return cur.dep_ not in ("ccomp",)
 
     def _this_year(self, sent: Sentence) -> bool:
         pub = self.ctx.published
@@ -850,7 +908,7 @@ class ControlExtractor:
             if fam == "status":
                 yield from self._status(ctx, rd, sent, tok, title)
                 continue
-            if rd.background(sent, tok):
+            if rd.background(sent, tok) or rd.pluperfect_background(tok):
                 continue
             passive = any(c.dep_ == "auxpass" for c in tok.children) or (
                 tok.tag_ == "VBN"
@@ -1255,7 +1313,8 @@ class ControlExtractor:
             key = (c.kind, c.actor, rd.place_key(c.place.name))
             prev = seen.get(key)
             if prev is not None:
-                if prev.title and not i.title:
+                # body over headline; a capture over the withdrawal that told the same change
+                if (prev.title and not i.title) or (prev.mode == "loss" and i.mode != "loss" and not i.title):
                     out[out.index(prev)] = i
                     seen[key] = i
                     if prev.claim.extent == "partial" and i.claim.extent == "full":

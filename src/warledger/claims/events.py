@@ -215,17 +215,18 @@ class EventExtractor:
                     continue
                 taken.update(t.i for t in cs)
                 out.append(_Cue(entry, tok, base + m.start(), base + m.end()))
-        out.sort(key=lambda c: c.start)
-        return out
+        # one cue per event type: the first family in lexicon order reads the sentence
+        first: dict[str, _Cue] = {}
+        for c in out:
+            first.setdefault(c.entry.event_type, c)
+        return sorted(first.values(), key=lambda c: c.start)
 
     def _requirements(self, entry: _Entry, sent: Sentence, cs: Span) -> bool:
         for req in entry.requires:
             if req == "purpose" and not self.purpose_re.search(sent.text):
                 return False
-            if req == "hostage":
-                window = cs.doc[cs.start : min(cs.end + 4, sent.span.end)]
-                if not any(t.lower_ in self.hostage for t in window):
-                    return False
+            if req == "hostage" and not any(t.lower_ in self.hostage for t in cs.root.subtree):
+                return False
             if req == "crowd" and not self.crowd_re.search(sent.text):
                 return False
             if req == "combatants_killed" and not self._combatants_killed.get(sent.index):
@@ -275,7 +276,7 @@ class EventExtractor:
             return True
         if cue.entry.id == "battle" and tok.dep_ in ("amod", "compound") and tok.lower_ == "fighting":
             return True  # "the fighting fronts"
-        if rd.background(sent, tok):
+        if rd.background(sent, tok) or rd.pluperfect_background(verb):
             return True
         times = [t for t in rd.ctx.times_in(sent.start, sent.end) if t.when is not None]
         if times and all(
@@ -285,6 +286,25 @@ class EventExtractor:
         ):
             return True
         return False
+
+    def _in_summary(self, rd: Reader, sent: Sentence) -> bool:
+        """A sentence without a date of its own inside a period the text opened ("since
+        16 September ... until yesterday") is part of a running summary."""
+        if rd.ctx.times_in(sent.start, sent.end):
+            return False
+        last = None
+        for t in rd.ctx.time_mentions:
+            if t.start >= sent.start:
+                break
+            if t.when is not None:
+                last = t
+        if last is None:
+            return False
+        return last.kind in ("since", "period", "until") or last.when.precision in (
+            Precision.PERIOD,
+            Precision.MONTH,
+            Precision.YEAR,
+        )
 
     # ---- typing ----------------------------------------------------------------------------
     def _attack_type(self, sent: Sentence, cue: _Cue, cas: list[CasualtyClaim]) -> tuple[str, str] | None:
@@ -300,14 +320,19 @@ class EventExtractor:
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ in ("on", "against"):
                     targets += [g for g in c.children if g.dep_ == "pobj"]
+        heads = {t.lemma_.lower() for t in targets} | {t.lower_ for t in targets}
         words = {t.lemma_.lower() for tg in targets for t in tg.subtree} | {
             t.lower_ for tg in targets for t in tg.subtree
         }
         killed_civ = any(c.victims.category == "civilian" for c in cas)
         killed_com = any(c.victims.category == "combatant" for c in cas)
-        if words & self.military or (killed_com and not killed_civ):
+        if heads & self.military:
             return "Battles", "Armed clash"
-        if words & self.civilian or killed_civ:
+        if heads & self.civilian or killed_civ:
+            return "Violence against civilians", "Attack"
+        if killed_com or words & self.military:
+            return "Battles", "Armed clash"
+        if words & self.civilian:
             return "Violence against civilians", "Attack"
         people = re.search(
             r"\b(?:people|civilians|residents|villagers|families|women|children)\b", sent.text, re.I
@@ -329,7 +354,9 @@ class EventExtractor:
             yield from self._continuation(ctx, rd, sent, cas, state)
             return
         for cue in cues:
-            if self._not_an_incident(rd, sent, cue):
+            if cue.entry.event_type == "Explosions/Remote violence":
+                state.entry = cue.entry  # "fired 200 rockets ... one of them hit X"
+            if self._not_an_incident(rd, sent, cue) or self._in_summary(rd, sent):
                 continue
             etype, sub = cue.entry.event_type, cue.entry.sub_event_type
             if cue.entry.target_dependent:
@@ -426,7 +453,8 @@ class EventExtractor:
                     return n + ids_b[t.i]
             return 99
 
-        spans.sort(key=lambda sp: (dist(sp), abs(sp.start - tok.i)))
+        own = {t.i for t in tok.subtree}
+        spans.sort(key=lambda sp: (sp.root.i not in own, dist(sp), abs(sp.start - tok.i)))
         best = spans[0]
         group = next((g for g in rd._groups(sorted(spans, key=lambda s: s.start)) if best in g), [best])
         return [rd.place(sp.text) for sp in group]
