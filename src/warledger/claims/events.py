@@ -42,6 +42,7 @@ _WITHDRAWAL = re.compile(
 _FIGHTING = re.compile(
     r"\b(?:clash\w*|fight\w*|battl\w*|attack\w*|storm\w*|captur\w*|seiz\w*|overr[au]n\w*|stormed)\b", re.I
 )
+_ONGOING = re.compile(r"\b(?:still|ongoing|continu\w*|persist\w*)\b", re.I)
 _REALISED = {"manage", "succeed", "begin", "start", "continue", "help"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall"}
 _INTENT = {
@@ -137,6 +138,8 @@ class EventExtractor:
         self.hostage = set(self.el.hostage_words)
         self.crowd_re = re.compile(r"\b" + alt(self.el.crowd_words) + r"\b", re.I)
         self.impact = set(self.el.impact_verbs)
+        # per sentence: whether it tells combatants killed (the "operation" cue needs it)
+        self._combatants_killed: dict[int, bool] = {}
 
     # ---- entry point ----------------------------------------------------------------
     def extract(self, ctx: DocContext) -> list[EventClaim]:
@@ -356,7 +359,9 @@ class EventExtractor:
         for cue in cues:
             if cue.entry.event_type == "Explosions/Remote violence":
                 state.entry = cue.entry  # "fired 200 rockets ... one of them hit X"
-            if self._not_an_incident(rd, sent, cue) or self._in_summary(rd, sent):
+            if self._not_an_incident(rd, sent, cue):
+                continue
+            if cue.entry.event_type != "Strategic developments" and self._in_summary(rd, sent):
                 continue
             etype, sub = cue.entry.event_type, cue.entry.sub_event_type
             if cue.entry.target_dependent:
@@ -437,10 +442,9 @@ class EventExtractor:
 
     # ---- place, time, actors, toll ---------------------------------------------------------------
     def _places(self, rd: Reader, sent: Sentence, cue: _Cue) -> list[Place]:
-        spans = [p for p in rd.places_in(sent) if not rd.is_country_name(p.text)]
+        spans = rd.places_in(sent)
         if not spans:
-            ref = self._reference(rd, sent, cue)
-            return ref
+            return self._reference(rd, sent, cue)
         tok = cue.tok
 
         def dist(sp: Span) -> int:
@@ -454,7 +458,13 @@ class EventExtractor:
             return 99
 
         own = {t.i for t in tok.subtree}
-        spans.sort(key=lambda sp: (sp.root.i not in own, dist(sp), abs(sp.start - tok.i)))
+        countries = {sp.start for sp in spans if rd.is_country_name(sp.text)}
+        # the cue's own phrase first, a town before a country, then the nearest in the parse
+        spans.sort(
+            key=lambda sp: (sp.root.i not in own, sp.start in countries, dist(sp), abs(sp.start - tok.i))
+        )
+        if spans[0].start in countries and spans[0].root.i not in own:
+            return []
         best = spans[0]
         group = next((g for g in rd._groups(sorted(spans, key=lambda s: s.start)) if best in g), [best])
         return [rd.place(sp.text) for sp in group]
@@ -565,6 +575,8 @@ class EventExtractor:
                 rd.place_key(e.place.name) if e.place else None,
                 e.when.start if e.when else None,
             )
+            if e.sub_event_type == "Armed clash" and _ONGOING.search(e.evidence.sentence):
+                key = (*key, "ongoing")  # fighting that goes on after a capture is its own event
             prev = seen.get(key)
             if prev is None:
                 seen[key] = e
