@@ -616,17 +616,45 @@ class CasualtyExtractor:
             out.append((doc[t.i : j + 1], True))
         return out
 
+    _SPECIFIC = {
+        "village": 0,
+        "town": 0,
+        "neighbourhood": 0,
+        "neighborhood": 0,
+        "camp": 0,
+        "city": 1,
+        "township": 2,
+        "district": 2,
+        "locality": 2,
+        "county": 2,
+        "municipality": 2,
+        "province": 3,
+        "region": 3,
+        "state": 3,
+        "governorate": 3,
+        "oblast": 3,
+    }
+    _PRECISION_RANK = {"town": 1, "district": 2, "province": 3, "region": 3, "country": 4}
+
     def _place(
         self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict, cumulative: bool
     ) -> Place | None:
         cands = []
+        dateline_end = ctx.dateline_end(sent)
         for span, locative in self._place_candidates(ctx, sent):
+            if sent.abs(span.start_char) < dateline_end or ctx.inside_actor(
+                sent.abs(span.start_char), sent.abs(span.end_char)
+            ):
+                continue  # where the reporter filed from, or part of a group's name
             place = ctx.lookup_place(span.text)
             if place is None and not locative:
                 continue  # a capitalised word the NER took for a place
             dist = abs(span.start - anchor.i) if anchor is not None else 0
-            precise = 0 if place is None or place.precision in ("town", "district") else 1
-            cands.append(((0 if locative else 1, precise, dist), place or ctx.resolve_place(span.text)))
+            words = span.text.lower().split()
+            specific = min([self._SPECIFIC.get(w, 9) for w in words] + [9])
+            if specific == 9:
+                specific = self._PRECISION_RANK.get(place.precision, 1) if place is not None else 1
+            cands.append(((0 if locative else 1, specific, dist), place or ctx.resolve_place(span.text)))
         if cands:
             cands.sort(key=lambda c: c[0])
             place = cands[0][1]
@@ -634,7 +662,10 @@ class CasualtyExtractor:
             return place
         if not cumulative and state.get("place") is not None and state.get("place_para") == sent.para.index:
             return state["place"]
-        # nothing said: the place the report is about
+        # nothing said: a running total covers the country the report is about; an
+        # incident happened where the report mostly is
+        if cumulative and ctx.country_place is not None:
+            return ctx.country_place
         return ctx.main_place
 
     @staticmethod

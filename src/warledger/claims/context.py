@@ -57,6 +57,10 @@ class Sentence:
 
 
 _PARA_SPLIT = re.compile(r"\n")
+# "CUCUTA -", "ERBIL, Kurdistan Region -", "BEIRUT (Reuters) -", "Maiduguri —", "DERA ISMAIL KHAN:"
+_DATELINE = re.compile(
+    r"^[A-Z][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*(?:\([^)]{1,40}\)\s*)?(?:-|—|–|:)\s"
+)
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -275,27 +279,59 @@ class DocContext:
     # ---- places -----------------------------------------------------------------
     @cached_property
     def countries(self) -> list[str]:
-        """Countries the document is about, most mentioned first."""
+        """Countries the document is about, most mentioned first: country names and
+        demonyms first, then places resolved in their light (a town alone must not pull
+        in a namesake's country)."""
         counts: Counter = Counter()
+        others: list[str] = []
+        resolve_country = getattr(self.gazetteer, "resolve_country", lambda _t: None)
         for p in self.paragraphs:
             if p.doc is None:
                 continue
             for ent in p.doc.ents:
                 if ent.label_ in ("GPE", "LOC"):
-                    place = self.gazetteer.resolve(ent.text)
-                    if place and place.country:
-                        counts[place.country] += 2 if place.precision == "country" else 1
+                    cc = resolve_country(ent.text)
+                    if cc:
+                        counts[cc] += 2
+                    else:
+                        others.append(ent.text)
                 elif ent.label_ == "NORP":
-                    cc = getattr(self.gazetteer, "resolve_country", lambda _t: None)(ent.text)
+                    cc = resolve_country(ent.text)
                     if cc:
                         counts[cc] += 1
+        context = [c for c, _ in counts.most_common()]
+        for name in others:
+            place = self.gazetteer.resolve(name, countries=context)
+            if place and place.country and (not context or place.country in context):
+                counts[place.country] += 1
         return [c for c, _ in counts.most_common()]
+
+    def dateline_end(self, sent: Sentence) -> int:
+        """End offset of a dateline ("CUCUTA -", "ERBIL, Kurdistan Region -", "Maiduguri -")
+        opening the sentence's paragraph, or -1."""
+        if sent.span.start != 0:
+            return -1
+        m = _DATELINE.match(sent.para.text)
+        return sent.para.start + m.end() if m else -1
+
+    @cached_property
+    def _actor_spans(self) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, a in self.actor_mentions if a.known]
+
+    def inside_actor(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e and (e - s) > (end - start) for s, e in self._actor_spans)
 
     @property
     def main_country(self) -> str | None:
         return self.countries[0] if self.countries else None
 
     def lookup_place(self, name: str) -> Place | None:
+        place = self._lookup_place(name)
+        if place is not None and place.country and self.countries and place.country not in self.countries:
+            return None  # a namesake abroad: keep the name, never a guess on another continent
+        return place
+
+    def _lookup_place(self, name: str) -> Place | None:
         """A gazetteer place for a name as written, or None. Alternate names written in
         quotes or brackets ("Ein al-Arab “Kobane”", "Hudaydah (Hodeidah)") are tried in turn."""
         name = name.strip(" \t\"“”'‘’,.")
