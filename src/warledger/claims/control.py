@@ -88,6 +88,22 @@ _PERSON_NOUNS = {
     "member",
     "mayor",
 }
+_ARMED_NOUNS = {
+    "army",
+    "military",
+    "troop",
+    "force",
+    "soldier",
+    "militant",
+    "rebel",
+    "gunman",
+    "fighter",
+    "militia",
+    "insurgent",
+    "jihadist",
+    "police",
+    "gang",
+}
 _PRONOUNS = {"it", "they", "its", "their", "our", "we", "he", "she", "them", "his", "her"}
 
 
@@ -178,6 +194,15 @@ def proper_span(tok: Token) -> Span:
     ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
     if ent is not None and ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"):
         s, e = ent.start, ent.end
+        # an entity run across a list ("Ardel, Brisk") is cut at the commas around the token
+        for k in range(tok.i - 1, s - 1, -1):
+            if doc[k].text in (",", ";") or doc[k].lower_ in ("and", "or"):
+                s = k + 1
+                break
+        for k in range(tok.i + 1, e):
+            if doc[k].text in (",", ";") or doc[k].lower_ in ("and", "or"):
+                e = k
+                break
         while s < e - 1 and doc[s].lower_ in ("the", "a"):
             s += 1
         return doc[s:e]
@@ -282,7 +307,11 @@ class Reader:
             r = ctx.resolve_actor(text, at, strict=False)
             if r is not None and (r.known or self._named(tok)) and (r.kind or "") not in _NOT_ACTOR_KINDS:
                 return ActorRef(r.name, r.kind, r.country, r.known)
-        return self.description_actor(tok, sent)
+        described = self.description_actor(tok, sent)
+        if described is None and tok.lemma_.lower() in _ARMED_NOUNS:
+            # an armed side the list cannot place is kept as written ("the army")
+            return ActorRef(" ".join(t.text for t in toks) or tok.text)
+        return described
 
     @staticmethod
     def _named(tok: Token) -> bool:
@@ -508,7 +537,8 @@ class Reader:
                 in_slot = head.lower_ in ("in", "at", "near", "on", "of") and (
                     head.head.lower_ in self.place_nouns or head.lower_ != "of"
                 )
-                if not in_slot and head.lower_ not in self.place_nouns:
+                in_list = tok.dep_ == "conj" and any(x.i in seen for x in tok.ancestors)
+                if not in_slot and not in_list and head.lower_ not in self.place_nouns:
                     continue
             if (
                 not is_ent

@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from spacy.tokens import Span, Token
 
 from warledger.claims.context import DocContext, Sentence
-from warledger.claims.control import ActorRef, Reader, load_control_lexicon, read_lexicon
+from warledger.claims.control import ActorRef, Reader, load_control_lexicon, proper_span, read_lexicon
 from warledger.claims.lexicon import Lexicons, alt
 from warledger.types import CasualtyClaim, ControlClaim, EventClaim, Place, Precision, When
 
@@ -43,6 +43,7 @@ _FIGHTING = re.compile(
     r"\b(?:clash\w*|fight\w*|battl\w*|attack\w*|storm\w*|captur\w*|seiz\w*|overr[au]n\w*|stormed)\b", re.I
 )
 _ONGOING = re.compile(r"\b(?:still|ongoing|continu\w*|persist\w*)\b", re.I)
+_ASSAULTS = {"attack", "assault", "offensive", "advance", "raid", "incursion", "push", "counterattack"}
 _REALISED = {"manage", "succeed", "begin", "start", "continue", "help"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall"}
 _INTENT = {
@@ -239,7 +240,7 @@ class EventExtractor:
     # ---- filters --------------------------------------------------------------------------
     def _not_an_incident(self, rd: Reader, sent: Sentence, cue: _Cue) -> bool:
         tok = cue.tok
-        if any(c.dep_ == "neg" for c in tok.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True
         cur = tok
         while cur.dep_ in ("conj", "compound", "amod") and cur.head.i != cur.i:
@@ -504,6 +505,19 @@ class EventExtractor:
         self, rd: Reader, sent: Sentence, cue: _Cue, etype: str, cas: list[CasualtyClaim]
     ) -> tuple[ActorRef | None, ActorRef | None]:
         tok = cue.tok
+        repelled = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _ASSAULTS), None)
+        if tok.pos_ == "VERB" and repelled is not None:
+            # "the army repelled an al-Shabaab attack": the attacker is actor1, the defender actor2
+            attacker, _ = self._actors(rd, sent, _Cue(cue.entry, repelled, cue.start, cue.end), etype, cas)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.dep_ in ("conj", "xcomp", "advcl", "pcomp"):
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            defender = (
+                rd.actor(subj, sent, avoid={attacker.name} if attacker else None)
+                if subj is not None
+                else None
+            )
+            return attacker, defender
         a1_tok: Token | None = None
         a2_tok: Token | None = None
         # "attacks by X", "X's attack", "al-Shabaab attack", "launched by X"
@@ -536,7 +550,14 @@ class EventExtractor:
                     a1_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                     if a1_tok is None and verb.dep_ in ("conj", "advcl", "xcomp"):
                         a1_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        a1 = rd.actor(a1_tok, sent) if a1_tok is not None else None
+        a1 = None
+        if a1_tok is not None and a1_tok.pos_ == "PROPN" and a1_tok.i < tok.i and a1_tok.head.i == tok.i:
+            # a name modifying the cue ("an al-Shabaab attack"): the whole name
+            name = proper_span(a1_tok)
+            r = rd.ctx.resolve_actor(name.text, sent.abs(name.start_char))
+            a1 = ActorRef(r.name, r.kind, r.country, r.known) if r is not None else None
+        if a1 is None and a1_tok is not None:
+            a1 = rd.actor(a1_tok, sent)
         if a1 is None:
             perp = next((c.perpetrator for c in cas if c.perpetrator), None)
             a1 = ActorRef(perp) if perp else None

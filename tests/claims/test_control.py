@@ -1,0 +1,163 @@
+"""Territorial control claims from our own sentences, through the real pipeline (spaCy model included).
+
+Places are invented names, so the assertions compare names as written; actors are ones the
+shipped actor list knows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from warledger.claims.control import ControlExtractor, control_history, load_control_lexicon
+from warledger.claims.lexicon import load_lexicons
+from warledger.documents.model import make_document
+from warledger.pipeline import Pipeline
+from warledger.types import ControlClaim, Evidence, Place, Precision, When
+
+PUB = date(2023, 3, 10)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def control(pipeline, text, published=PUB):
+    ex = pipeline.extract_one(make_document(text, published=published))
+    return ex.control
+
+
+def keys(items):
+    return sorted((c.kind, c.actor, c.place.name if c.place else None) for c in items)
+
+
+def test_lexicon_loads_and_has_every_family():
+    lex = load_control_lexicon()
+    assert "capture" in lex.gain.lemmas
+    assert "withdraw" in lex.loss.lemmas
+    assert ControlExtractor(load_lexicons()).gain
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "place"),
+    [
+        # active voice
+        ("Al-Shabaab fighters captured the town of Warsele on Tuesday.", "Al-Shabaab", "Warsele"),
+        # passive voice with an agent
+        ("The town of Dorvan was retaken by the Somali army on Monday.", "Somali National Army", "Dorvan"),
+        # "seized control of"
+        ("The Taliban seized control of Qalat Bagh on Wednesday.", "Taliban", "Qalat Bagh"),
+        # "fell to"
+        ("Mirvale fell to the Taliban on Thursday after a week of fighting.", "Taliban", "Mirvale"),
+    ],
+)
+def test_change_voices(pipeline, text, actor, place):
+    items = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert [(c.actor, c.place.name) for c in items] == [(actor, place)]
+    assert items[0].evidence.sentence.startswith(text[:20])
+
+
+def test_expelled_from_names_both_sides(pipeline):
+    text = "The Somali army expelled al-Shabaab from the village of Kurtow on Saturday."
+    (c,) = control(pipeline, text)
+    assert (c.kind, c.actor, c.from_actor, c.place.name) == (
+        "change",
+        "Somali National Army",
+        "Al-Shabaab",
+        "Kurtow",
+    )
+    assert c.when == When(date(2023, 3, 4), date(2023, 3, 4), Precision.DAY)
+
+
+def test_coordinated_places_give_one_claim_each(pipeline):
+    text = "The army said its troops had taken the villages of Ardel, Brisk and Coltan from the Taliban on Sunday."
+    assert sorted(c.place.name for c in control(pipeline, text)) == ["Ardel", "Brisk", "Coltan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "extent"),
+    [
+        ("The Taliban captured most of Hevron on Friday.", "partial"),
+        ("The Taliban captured Hevron on Friday. Clashes continued inside Hevron on Saturday.", "partial"),
+        ("The Taliban captured Hevron on Friday.", "full"),
+    ],
+)
+def test_extent(pipeline, text, extent):
+    changes = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert changes and changes[0].extent == extent
+
+
+def test_status_share(pipeline):
+    text = "Armed gangs control about 40 percent of Port Selmar, the UN envoy said."
+    (c,) = control(pipeline, text)
+    assert (c.kind, c.extent, c.share, c.place.name) == ("status", "share", 0.4, "Port Selmar")
+
+
+def test_headline_and_body_are_one_change(pipeline):
+    text = "Taliban Capture Qalat Bagh\n\nThe Taliban captured Qalat Bagh on Wednesday, officials said."
+    changes = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert len(changes) == 1
+    assert changes[0].evidence.sentence.startswith("The Taliban captured")
+
+
+def test_reference_takes_the_place_named_before(pipeline):
+    text = "Heavy fighting raged around Tessaly for days. On Friday the Taliban captured the town."
+    changes = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert [(c.actor, c.place.name) for c in changes] == [("Taliban", "Tessaly")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # threats and intentions
+        "The Taliban threatened to capture Qalat Bagh.",
+        "Government troops have been fighting to retake Mirvale for three months.",
+        "The army will recapture Dorvan, the minister said.",
+        # negation
+        "The Taliban did not capture Qalat Bagh.",
+        # historical background
+        "Al-Shabaab captured Warsele in 2015 and held it for two years.",
+        # things and people, not places
+        "The rebels captured three armoured vehicles and 12 soldiers.",
+        # unnamed, numbered places are not trackable
+        "The Taliban captured five villages.",
+    ],
+)
+def test_not_a_change(pipeline, text):
+    assert [c for c in control(pipeline, text) if c.kind == "change"] == []
+
+
+def test_withdrawal_implies_the_advancing_side(pipeline):
+    text = (
+        "The Taliban captured Qalat Bagh on Monday. "
+        "On Tuesday Afghan government forces withdrew from Mirvale after the Taliban advanced."
+    )
+    changes = {c.place.name: c for c in control(pipeline, text) if c.kind == "change"}
+    assert changes["Mirvale"].actor == "Taliban"
+
+
+def _claim(cid, kind, actor, place, day, from_actor=None):
+    return ControlClaim(
+        id=cid,
+        kind=kind,
+        actor=actor,
+        from_actor=from_actor,
+        place=Place(name=place),
+        extent="full",
+        when=When(day, day, Precision.DAY) if day else None,
+        evidence=Evidence(0, 1, "s"),
+    )
+
+
+def test_control_history_orders_by_date_and_matches_names():
+    claims = [
+        _claim("k2", "change", "B", "Hevron", date(2023, 5, 2), "A"),
+        _claim("k1", "change", "A", "Hevron town", date(2023, 1, 9)),
+        _claim("k3", "status", "B", "Hevron", None),
+        _claim("k4", "change", "C", "Mirvale", date(2023, 2, 1)),
+    ]
+    steps = control_history(claims, "Hevron")
+    assert [s.claim_id for s in steps] == ["k1", "k2", "k3"]
+    assert steps[1].to_json()["from_actor"] == "A"

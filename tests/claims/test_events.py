@@ -1,0 +1,169 @@
+"""Events from our own sentences, through the real pipeline (spaCy model included)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from warledger.claims.events import load_event_lexicon
+from warledger.documents.model import make_document
+from warledger.pipeline import Pipeline
+
+PUB = date(2023, 3, 10)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def events(pipeline, text, published=PUB):
+    return pipeline.extract_one(make_document(text, published=published)).events
+
+
+def typed(items):
+    return [(e.event_type, e.sub_event_type, e.place.name if e.place else None) for e in items]
+
+
+def test_lexicon_entries_are_typed():
+    lex = load_event_lexicon()
+    ids = [e.id for e in lex.entries]
+    assert len(ids) == len(set(ids))
+    # the specific families come before the generic attack
+    assert ids.index("suicide_bomb") < ids.index("attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "sub", "place"),
+    [
+        (
+            "Clashes broke out between the army and rebels in Serrin on Wednesday.",
+            "Battles",
+            "Armed clash",
+            "Serrin",
+        ),
+        (
+            "An air strike hit a market in Corvel on Wednesday, killing 12 civilians.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            "Corvel",
+        ),
+        (
+            "Artillery fire killed a woman in the village of Hesk on Wednesday.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+            "Hesk",
+        ),
+        (
+            "Two soldiers died when a roadside bomb hit their patrol near Ostrand on Tuesday.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+            "Ostrand",
+        ),
+        (
+            "A suicide bomber struck a checkpoint in Rennick on Monday, killing four police officers.",
+            "Explosions/Remote violence",
+            "Suicide bomb",
+            "Rennick",
+        ),
+        (
+            "Gunmen attacked the village of Pellam on Sunday, killing seven civilians.",
+            "Violence against civilians",
+            "Attack",
+            "Pellam",
+        ),
+        (
+            "Gunmen abducted 20 passengers from a bus near Calder on Thursday.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+            "Calder",
+        ),
+        (
+            "Police arrested the opposition leader in Tessby on Tuesday.",
+            "Strategic developments",
+            "Arrests",
+            "Tessby",
+        ),
+        (
+            "Hundreds of teachers protested in Dunmore on Monday against unpaid wages.",
+            "Protests",
+            "Peaceful protest",
+            "Dunmore",
+        ),
+    ],
+)
+def test_cue_families(pipeline, text, etype, sub, place):
+    assert typed(events(pipeline, text)) == [(etype, sub, place)]
+
+
+def test_attack_on_a_base_is_a_battle(pipeline):
+    text = "On Thursday the army said it foiled an al-Shabaab attack on a military base in Garlow."
+    (e,) = events(pipeline, text)
+    assert (e.event_type, e.sub_event_type, e.place.name) == ("Battles", "Armed clash", "Garlow")
+    assert e.actor1 == "Al-Shabaab"
+
+
+def test_attack_on_civilians_has_civilians_as_actor2_and_fatalities(pipeline):
+    text = "Gunmen attacked the village of Pellam on Sunday, killing seven civilians."
+    (e,) = events(pipeline, text)
+    assert e.actor2 == "Civilians"
+    assert e.fatalities == 7
+    assert e.when is not None and e.when.start == date(2023, 3, 5)
+
+
+def test_coordinated_places_are_distinct_events(pipeline):
+    text = "Troops repelled attacks on Varna, Tolko and Meridan on Wednesday."
+    assert sorted(e.place.name for e in events(pipeline, text)) == ["Meridan", "Tolko", "Varna"]
+
+
+def test_sentence_without_a_place_takes_the_incident_before(pipeline):
+    text = (
+        "On Tuesday soldiers raided the village of Orrin. "
+        "Two men were abducted during the raid and taken hostage."
+    )
+    places = {e.place.name for e in events(pipeline, text)}
+    assert places == {"Orrin"}
+
+
+def test_control_change_becomes_a_territory_event(pipeline):
+    text = "The Taliban captured Qalat Bagh on Wednesday."
+    (e,) = events(pipeline, text)
+    assert (e.event_type, e.sub_event_type, e.actor1) == (
+        "Battles",
+        "Non-state actor overtakes territory",
+        "Taliban",
+    )
+
+
+def test_state_force_regains_territory(pipeline):
+    text = "The Somali army regained control of the town of Dorvan from al-Shabaab on Wednesday."
+    (e,) = events(pipeline, text)
+    assert e.sub_event_type == "Government regains territory"
+
+
+def test_threat_is_strategic_other(pipeline):
+    text = "The general threatened to push into the border town of Kessel."
+    assert typed(events(pipeline, text)) == [("Strategic developments", "Other", "Kessel")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count of strikes over a campaign
+        "The ministry said it had carried out 300 air strikes since March.",
+        # a cause, not an incident
+        "Thousands of families were displaced from Corvel due to attacks.",
+        # intent and forecasts
+        "The rebels vowed to attack Serrin.",
+        "The army will launch air strikes on Corvel.",
+        # negation
+        "There were no clashes in Serrin on Tuesday.",
+        # a campaign modifier
+        "Increasing attacks on villages around Pellam worry aid agencies.",
+        # historical background
+        "In 2014 the militants attacked Serrin and killed dozens of civilians.",
+    ],
+)
+def test_not_an_event(pipeline, text):
+    assert events(pipeline, text) == []
