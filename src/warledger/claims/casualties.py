@@ -715,6 +715,8 @@ class CasualtyExtractor:
             return state["period"], True
         if state.get("when_para") == sent.para.index:
             return state.get("when"), False
+        if state.get("doc_period") is not None:
+            return state["doc_period"], True  # a bulletin's reporting period, stated once
         return None, False
 
     # ------------------------------------------------------------------ main
@@ -914,6 +916,11 @@ class CasualtyExtractor:
                 )
             anchor = h.trigger or doc[h.mention.head]
             when, periodic = self._when(ctx, sent, anchor, state)
+            if when is None and ctx.published is not None:
+                # no date anywhere near: a running total runs up to publication, an
+                # incident is news of the day the report came out
+                p = ctx.published
+                when = When(None, p, Precision.PERIOD) if cumulative_words else When(p, p, Precision.DAY)
             place = self._place(ctx, sent, anchor, state, bool(periodic or cumulative_words))
             perp = self._perpetrator(ctx, sent, h.trigger, h.noun)
             if perp is None and parent is not None and parent.claim is not None:
@@ -1102,6 +1109,7 @@ class CasualtyExtractor:
             if t.when is not None and t.kind in ("since", "period"):
                 state["period"] = t.when
                 state["period_para"] = sent.para.index
+                state.setdefault("doc_period", t.when)
 
     def _marker_before(self, span: Span, m: CountMention, hits: list[_Hit]) -> int | None:
         """Index of a breakdown marker between the previous figure and this one; a figure

@@ -57,6 +57,7 @@ class Sentence:
 
 
 _PARA_SPLIT = re.compile(r"\n")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 # "CUCUTA -", "ERBIL, Kurdistan Region -", "BEIRUT (Reuters) -", "Maiduguri —", "DERA ISMAIL KHAN:"
 _DATELINE = re.compile(
     r"^[A-Z][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*(?:\([^)]{1,40}\)\s*)?(?:-|—|–|:)\s"
@@ -95,9 +96,19 @@ class DocContext:
         for p in self.paragraphs:
             if p.doc is None:
                 continue
+            spans: list[Span] = []
             for s in p.doc.sents:
-                if s.text.strip():
-                    out.append(Sentence(s, p, len(out)))
+                if not s.text.strip():
+                    continue
+                # The parser sometimes ends a sentence inside a date or a list ("... between
+                # 26 March 2015 and | 22 September 2016."): a sentence that does not end in
+                # final punctuation goes on into the next one.
+                if spans and not _ENDS_SENTENCE.search(spans[-1].text) and not s[0].is_title:
+                    spans[-1] = p.doc[spans[-1].start : s.end]
+                else:
+                    spans.append(s)
+            for s in spans:
+                out.append(Sentence(s, p, len(out)))
         return out
 
     def is_title(self, sent: Sentence) -> bool:
@@ -390,7 +401,8 @@ class DocContext:
         return find_time_expressions(self.document.text, self.published)
 
     def times_in(self, start: int, end: int) -> list[TimeMention]:
-        return [t for t in self.time_mentions if t.start >= start and t.end <= end]
+        """Time expressions overlapping [start, end)."""
+        return [t for t in self.time_mentions if t.start < end and t.end > start]
 
     def publication_day(self) -> When | None:
         return When(self.published, self.published, Precision.DAY) if self.published else None

@@ -104,6 +104,27 @@ _ARMED_NOUNS = {
     "police",
     "gang",
 }
+_UNIT_NOUNS = {
+    "brigade",
+    "battalion",
+    "regiment",
+    "division",
+    "army",
+    "force",
+    "forces",
+    "group",
+    "movement",
+    "front",
+    "corps",
+    "militia",
+    "unit",
+    "committee",
+    "council",
+    "ministry",
+    "agency",
+    "office",
+    "government",
+}
 _PRONOUNS = {"it", "they", "its", "their", "our", "we", "he", "she", "them", "his", "her"}
 
 
@@ -133,6 +154,7 @@ class ControlLex(BaseModel):
     realised_heads: list[str]
     modal_words: list[str]
     compass_words: list[str]
+    admin_suffixes: list[str]
     share_words: dict[str, float]
 
 
@@ -229,6 +251,24 @@ def proper_span(tok: Token) -> Span:
     return doc[s:e]
 
 
+_DATELINE = re.compile(r"^[A-Z][^.!?\n]{0,70}?\s(?:-|—|–|--)\s")
+
+
+def dateline_end(sent: Span) -> int | None:
+    """Token index where a news dateline ("GOMA, DR Congo (AFP) - ") ends, if the sentence opens with one."""
+    if sent.start != 0:
+        return None
+    m = _DATELINE.match(sent.text)
+    if m is None:
+        return None
+    head = sent.text[: m.end()]
+    # a dateline is a capitalised place, maybe a date and an agency in brackets; not a clause
+    if not (head.split(",")[0].split()[0].isupper() or "(" in head or len(head.split()) <= 3):
+        return None
+    cs = sent.doc.char_span(sent.start_char + m.end() - 1, sent.start_char + m.end(), alignment_mode="expand")
+    return cs.end if cs is not None else None
+
+
 class Reader:
     """Per-document helpers over the parse shared by the control and event extractors."""
 
@@ -237,6 +277,7 @@ class Reader:
         self.lex = lex
         self.place_nouns = set(lex.place_nouns)
         self.compass = set(lex.compass_words)
+        self.admin_re = re.compile(r"\s+" + alt(lex.admin_suffixes) + r"$", re.I)
         self.town_nouns = {
             "town",
             "city",
@@ -306,11 +347,20 @@ class Reader:
         for text in tries:
             r = ctx.resolve_actor(text, at, strict=False)
             if r is not None and (r.known or self._named(tok)) and (r.kind or "") not in _NOT_ACTOR_KINDS:
-                return ActorRef(r.name, r.kind, r.country, r.known)
+                ref = ActorRef(r.name, r.kind, r.country, r.known)
+                # a country that takes or holds ground does so with its armed forces
+                return self.forces_of(ref) if tok.ent_type_ == "GPE" and not r.known else ref
         described = self.description_actor(tok, sent)
         if described is None and tok.lemma_.lower() in _ARMED_NOUNS:
+            text = doc[toks[0].i : toks[-1].i + 1].text if toks else tok.text
+            # "pro-X forces" fight for X
+            m = re.match(r"(?i)pro-\s*(.+?)(?:\s+(?:forces|troops|fighters|militias?|units))?$", text)
+            if m:
+                r = ctx.resolve_actor(m.group(1), at, strict=True)
+                if r is not None and r.known:
+                    return ActorRef(r.name, r.kind, r.country, True)
             # an armed side the list cannot place is kept as written ("the army")
-            return ActorRef(" ".join(t.text for t in toks) or tok.text)
+            return ActorRef(text)
         return described
 
     @staticmethod
@@ -458,6 +508,8 @@ class Reader:
             return None
         if any(t.ent_type_ in ("DATE", "TIME") for t in span):
             return None
+        if span[-1].lemma_.lower() in _UNIT_NOUNS:
+            return None  # "the 777 Brigade" is a force, not a place
         r = self.ctx.resolve_actor(span.text, sent.abs(span.start_char), strict=True)
         if (
             r is not None
@@ -466,6 +518,15 @@ class Reader:
         ):
             return None
         return span
+
+    @staticmethod
+    def _has_of_name(tok: Token) -> bool:
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+            for c in tok.children
+        )
 
     def named_places(self, tok: Token, sent: Sentence) -> list[Span]:
         """Places an object phrase names: itself and its coordinated list, "the town of X",
@@ -476,9 +537,9 @@ class Reader:
             out.append(p)
         else:
             for c in tok.children:
-                if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i and c.pos_ == "PROPN":
+                if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < tok.i and c.pos_ == "PROPN":
                     sp = self.place_of_token(c, sent)
-                    if sp is not None:
+                    if sp is not None and not (self.is_country_name(sp.text) and self._has_of_name(tok)):
                         out.append(sp)
                         break
             if not out:
@@ -515,8 +576,9 @@ class Reader:
         """Every named place in a sentence, in order."""
         out: list[Span] = []
         seen: set[int] = set()
+        skip_to = dateline_end(sent.span) or 0
         for tok in sent.span:
-            if tok.i in seen:
+            if tok.i in seen or tok.i < skip_to:
                 continue
             is_ent = tok.ent_type_ in ("GPE", "LOC", "FAC")
             slot = (
@@ -667,7 +729,12 @@ class Reader:
 
     def place(self, name: str) -> Place:
         name = re.sub(r"[’']s$", "", name.strip())
-        return self.ctx.resolve_place(name)
+        found = self.ctx.resolve_place(name)
+        if found.lat is None:
+            short = self.admin_re.sub("", name).strip()
+            if short and short != name:
+                return self.ctx.resolve_place(short)
+        return found
 
     # ---- time ---------------------------------------------------------------------
     def when(self, sent: Sentence, anchor: Token | None) -> When | None:
@@ -873,11 +940,10 @@ class ControlExtractor:
     @staticmethod
     def _past_dateline(subj: Token, verb: Token) -> Token:
         """ "BAGHDAD — The Islamic State seized ...": a dateline is not the subject."""
-        sent = subj.sent
-        dash = next((t for t in sent[:8] if t.text in ("—", "–", "--")), None)
-        if dash is None or subj.i > dash.i:
+        end = dateline_end(subj.sent)
+        if end is None or subj.i >= end:
             return subj
-        chunks = [c for c in subj.doc.noun_chunks if dash.i < c.start and c.end <= verb.i]
+        chunks = [c for c in subj.doc.noun_chunks if end <= c.start and c.end <= verb.i]
         return chunks[-1].root if chunks else subj
 
     def _object(self, tok: Token) -> Token | None:
