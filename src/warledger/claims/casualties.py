@@ -1121,7 +1121,12 @@ class CasualtyExtractor:
         prev_end = prev.mention.end
         if prev.marker_before is not None:
             between = doc[max(prev_end, prev.noun.i + 1 if prev.noun is not None else prev_end) : m.start]
-            if all(t.lower_ in ("and", ",", "or", "as", "well") or t.pos_ in ("ADJ", "DET") for t in between):
+            if all(
+                t.lower_ in ("and", ",", "or", "as", "well")
+                or t.pos_ in ("ADJ", "DET")
+                or (t.tag_ in ("VBN", "VBD", "JJ") and self._outcome_word(t))  # "651 killed and 867 injured"
+                for t in between
+            ):
                 return prev.marker_before
         for k in range(m.start - 1, max(prev_end, m.start - 14) - 1, -1):
             t = doc[k]

@@ -269,6 +269,16 @@ def dateline_end(sent: Span) -> int | None:
     return cs.end if cs is not None else None
 
 
+def after_dateline(subj: Token, verb: Token, end: int) -> Token:
+    """The subject the parser lost to a dateline: the first noun phrase after it that is not a date."""
+    chunks = [
+        c
+        for c in subj.doc.noun_chunks
+        if end <= c.start and c.end <= verb.i and c.root.ent_type_ not in ("DATE", "TIME") and c.root.dep_ != "pobj"
+    ]
+    return chunks[0].root if chunks else subj
+
+
 class Reader:
     """Per-document helpers over the parse shared by the control and event extractors."""
 
@@ -308,6 +318,12 @@ class Reader:
         # "X's forces", "forces of X"
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+        m = re.match(r"(?i)pro-\s*(\S+)", tries[0]) if tries else None
+        if m and tok.lemma_.lower() in _ARMED_NOUNS:
+            # "pro-X forces" fight for X
+            r = ctx.resolve_actor(m.group(1), at, strict=True)
+            if r is not None and r.known:
+                return ActorRef(r.name, r.kind, r.country, True)
         tries.append(tok.text)
         det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")), None)
         if det is not None:
@@ -441,6 +457,9 @@ class Reader:
                 "indicate",
             ):
                 subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i != tok.i), None)
+                end = dateline_end(sent.span)
+                if subj is not None and end is not None and subj.i < end:
+                    subj = after_dateline(subj, anc, end)
                 if subj is not None and subj.lower_ not in _PRONOUNS:
                     owner = self.actor(subj, sent)
                     if owner is not None and owner.name not in avoid:
@@ -536,8 +555,9 @@ class Reader:
         if p is not None:
             out.append(p)
         else:
-            for c in tok.children:
-                if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < tok.i and c.pos_ == "PROPN":
+            mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < tok.i]
+            for c in sorted(mods, key=lambda c: c.dep_ == "poss"):
+                if c.pos_ == "PROPN":
                     sp = self.place_of_token(c, sent)
                     if sp is not None and not (self.is_country_name(sp.text) and self._has_of_name(tok)):
                         out.append(sp)
@@ -943,8 +963,7 @@ class ControlExtractor:
         end = dateline_end(subj.sent)
         if end is None or subj.i >= end:
             return subj
-        chunks = [c for c in subj.doc.noun_chunks if end <= c.start and c.end <= verb.i]
-        return chunks[-1].root if chunks else subj
+        return after_dateline(subj, verb, end)
 
     def _object(self, tok: Token) -> Token | None:
         return next((c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "oprd")), None)
