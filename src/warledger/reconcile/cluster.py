@@ -181,6 +181,7 @@ def link_events(groups: dict[str, list[ClaimView]], items: dict[str, ReconciledI
                 break
     for eid, incidents in killed.items():
         event = items[eid]
+        event.deaths = _deaths(incidents)
         if event.figures.best is None:
             f = [i.figures for i in incidents]
             event.figures = Figures(
@@ -189,3 +190,17 @@ def link_events(groups: dict[str, list[ClaimView]], items: dict[str, ReconciledI
             event.rule = f"sum of {len(incidents)} casualty incident(s) of this event: " + ", ".join(
                 i.id for i in incidents
             )
+
+
+def _deaths(incidents: list[ReconciledItem]) -> dict:
+    """Best figures of an event's killed incidents by victim group (UCDP's deaths_a/b/civilians)."""
+    out: dict = {"civilians": 0, "unknown": 0, "by_actor": {}}
+    for i in incidents:
+        n = i.figures.best or 0
+        if i.victim_category == "civilian":
+            out["civilians"] += n
+        elif i.victim_category == "combatant" and i.other_actor:
+            out["by_actor"][i.other_actor] = out["by_actor"].get(i.other_actor, 0) + n
+        else:
+            out["unknown"] += n
+    return out

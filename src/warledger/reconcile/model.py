@@ -129,6 +129,9 @@ class ReconciledItem:
     evidence: list[dict] = field(default_factory=list)  # {claim, doc_id, sentence}
     rule: str = ""  # how best was chosen, in words
     event_id: str | None = None
+    # An event's deaths by victim group, from its casualty incidents:
+    # {"civilians": n, "unknown": n, "by_actor": {victims' actor: n}}
+    deaths: dict = field(default_factory=dict)
     reviewed: bool = False
     updated_at: datetime | None = None
 
@@ -148,6 +151,7 @@ class ReconciledItem:
             "contradictions": self.contradictions,
             "evidence": self.evidence,
             "rule": self.rule,
+            "deaths": self.deaths,
             "reviewed": self.reviewed,
         }
 
@@ -185,6 +189,7 @@ class ReconciledItem:
             "n_documents": len(self.documents),
             "contradicted": self.contradicted,
             "event_id": self.event_id,
+            "deaths": dict(self.deaths),
             "reviewed": self.reviewed,
             "rule": self.rule,
             "sources": [s.to_json() for s in self.sources],

@@ -168,6 +168,7 @@ def item_from_row(row: dict) -> ReconciledItem:
         evidence=list(data.get("evidence") or []),
         rule=data.get("rule") or "",
         event_id=row.get("event_id"),
+        deaths=dict(data.get("deaths") or {}),
         reviewed=bool(data.get("reviewed")),
         updated_at=updated if isinstance(updated, datetime) or updated is None else None,
     )
