@@ -274,7 +274,10 @@ def after_dateline(subj: Token, verb: Token, end: int) -> Token:
     chunks = [
         c
         for c in subj.doc.noun_chunks
-        if end <= c.start and c.end <= verb.i and c.root.ent_type_ not in ("DATE", "TIME") and c.root.dep_ != "pobj"
+        if end <= c.start
+        and c.end <= verb.i
+        and c.root.ent_type_ not in ("DATE", "TIME")
+        and c.root.dep_ != "pobj"
     ]
     return chunks[0].root if chunks else subj
 
