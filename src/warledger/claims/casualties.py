@@ -242,6 +242,8 @@ class CasualtyExtractor:
         while cur.head.i != cur.i and hops < 4:
             dep = cur.dep_
             parent = cur.head
+            if dep == "conj" and cur.pos_ in ("VERB", "AUX"):
+                break  # a coordinated clause has its own subject and outcome
             if dep not in _DIRECT_DEPS and not (dep == "prep" or parent.dep_ == "prep"):
                 break
             if dep == "pobj" and parent.lower_ not in ("of", "to", "by", "among"):
@@ -777,6 +779,8 @@ class CasualtyExtractor:
         vb = b.count.low if b.count.low is not None else b.count.high
         if va is None or vb is None:
             return False
+        if a.count.qualifier == "vague" and a.victims.category == b.victims.category:
+            return vb >= va  # "dozens killed" in a headline, "at least 30" in the body
         return abs(va - vb) <= max(2, 0.15 * max(va, vb))
 
     @staticmethod
@@ -957,6 +961,7 @@ class CasualtyExtractor:
             h.claim = claim
             if parent is None:
                 prev_victims = victims  # "N others" refers back to a top-level figure
+        self._mixed_parents(sent, hits)
         self._note_period(ctx, sent, state)
         return hits
 
@@ -1103,6 +1108,24 @@ class CasualtyExtractor:
         state["sent_agents"] = names
         for name in names:
             state.setdefault("agents", []).append((sent.para.index, name))
+
+    _GENERIC_PEOPLE = {"people", "person", "other", "others", "individual"}
+
+    def _mixed_parents(self, sent: Sentence, hits: list[_Hit]) -> None:
+        """ "11 people, among them six soldiers", "450 people, most of them fighters",
+        "23 others, mostly civilians": a figure that mixes or only mostly is one group is unknown."""
+        for h in hits:
+            c = h.claim
+            if c is None or h.noun is None or h.noun.lemma_.lower() not in self._GENERIC_PEOPLE:
+                continue
+            kids = [k for k in hits if k.parent is h and k.claim is not None]
+            if any(k.claim.victims.category != c.victims.category for k in kids):
+                c.victims = Victims(VictimCategory.UNKNOWN, None, c.victims.group)
+                continue
+            after = sent.span.doc[h.noun.i + 1 : min(h.noun.i + 5, sent.span.end)]
+            words = " ".join(t.lower_ for t in after)
+            if re.match(r"^,?\s*(?:mostly|mainly|most of them|largely|predominantly|many of them)\b", words):
+                c.victims = Victims(VictimCategory.UNKNOWN, None, c.victims.group)
 
     def _note_period(self, ctx: DocContext, sent: Sentence, state: dict) -> None:
         for t in ctx.times_in(sent.start, sent.end):
