@@ -176,7 +176,23 @@ class ReconciledStore:
             for row in result:
                 yield dict(row._mapping)
 
+    def unreconciled_documents(self) -> list[str]:
+        with self.ledger._read() as conn:
+            return list(conn.execute(_unreconciled_select()).scalars())
+
     def insert_rows(self, rows: list[dict]) -> None:
         """Bulk insert of item rows, for benchmarks and imports."""
         with self.ledger._write() as conn:
             conn.execute(insert(reconciled), rows)
+
+
+def _unreconciled_select() -> Select:
+    """Documents with claims none of which is in an item (rejected claims aside, new documents)."""
+    in_items = select(reconciled_members.c.doc_id).distinct()
+    return (
+        select(claims.c.doc_id)
+        .distinct()
+        .join(documents, documents.c.id == claims.c.doc_id)
+        .where(claims.c.doc_id.not_in(in_items))
+        .order_by(claims.c.doc_id)
+    )
