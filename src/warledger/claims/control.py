@@ -125,6 +125,21 @@ _UNIT_NOUNS = {
     "office",
     "government",
 }
+_ADMIN_UNITS = {
+    "township",
+    "region",
+    "province",
+    "state",
+    "district",
+    "county",
+    "governorate",
+    "oblast",
+    "division",
+    "prefecture",
+    "department",
+    "municipality",
+    "lga",
+}
 _PRONOUNS = {"it", "they", "its", "their", "our", "we", "he", "she", "them", "his", "her"}
 
 
@@ -628,10 +643,10 @@ class Reader:
             if (
                 not is_ent
                 and tok.ent_type_ == "ORG"
-                and tok.dep_ == "pobj"
-                and tok.head.lower_ in ("by", "with", "against")
+                and tok.head.lower_ in ("on", "through", "via", "from", "by", "with", "against", "to")
+                and not any(t.lower_ in self.place_nouns for t in tok.subtree)
             ):
-                continue
+                continue  # "on Telegram", "through its radio": media and groups, not places
             root = sp.root
             if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:
                 continue  # "Eyewitnesses said": a speaker, whatever the tagger thinks
@@ -710,7 +725,14 @@ class Reader:
                     groups[-1].append(sp)
                     continue
             groups.append([sp])
-        return groups
+        # "Ywathit Village, Pale Township, Sagaing Region" is one place and the units it lies in
+        return [g[:1] if len(g) > 1 and all(Reader._unit_named(x) for x in g[1:]) else g for g in groups]
+
+    @staticmethod
+    def _unit_named(span: Span) -> bool:
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        words = {t.lower_ for t in span} | ({nxt.lower_} if nxt is not None else set())
+        return bool(words & _ADMIN_UNITS)
 
     def wide(self, span: Span) -> bool:
         """A province or region rather than a town ("Anbar province")."""

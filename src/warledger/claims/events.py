@@ -95,6 +95,7 @@ class EventLex(BaseModel):
     hostage_words: list[str]
     crowd_words: list[str]
     impact_verbs: list[str]
+    no_fight_phrases: list[str]
 
 
 @lru_cache(maxsize=2)
@@ -139,6 +140,7 @@ class EventExtractor:
         self.hostage = set(self.el.hostage_words)
         self.crowd_re = re.compile(r"\b" + alt(self.el.crowd_words) + r"\b", re.I)
         self.impact = set(self.el.impact_verbs)
+        self.no_fight_re = re.compile(r"\b" + alt(self.el.no_fight_phrases) + r"\b", re.I)
         # per sentence: whether it tells combatants killed (the "operation" cue needs it)
         self._combatants_killed: dict[int, bool] = {}
 
@@ -156,7 +158,7 @@ class EventExtractor:
             if sent.para.index != state.para:
                 state = _State(para=sent.para.index)
             try:
-                events.extend(self._sentence(ctx, rd, sent, casualties, state))
+                events.extend(self._arrests_inside(list(self._sentence(ctx, rd, sent, casualties, state))))
             except (IndexError, KeyError, ValueError):  # a parse shape we do not read: skip the sentence
                 continue
         return self._merge(rd, events)
@@ -167,7 +169,10 @@ class EventExtractor:
             if c.kind != "change" or c.place is None or c.actor is None:
                 continue
             sentence = c.evidence.sentence
-            if _WITHDRAWAL.search(sentence) and not _FIGHTING.search(sentence):
+            unopposed = any(
+                self.no_fight_re.search(s.text) for s in self._sentences_about(rd, c.place)
+            ) or self.no_fight_re.search(sentence)
+            if unopposed or (_WITHDRAWAL.search(sentence) and not _FIGHTING.search(sentence)):
                 etype, sub = "Strategic developments", "Non-violent transfer of territory"
             else:
                 etype, sub = "Battles", self._territory_sub(ctx, c.actor, c.from_actor)
@@ -184,6 +189,10 @@ class EventExtractor:
                 hedged=c.hedged,
                 evidence=c.evidence,
             )
+
+    def _sentences_about(self, rd: Reader, place: Place) -> list[Sentence]:
+        key = rd.place_key(place.name)
+        return [s for s in rd.ctx.sentences if any(rd.place_key(p.text) == key for p in rd.places_in(s))]
 
     def _territory_sub(self, ctx: DocContext, gainer: str, loser: str | None) -> str:
         """A state force taking ground from a non-state side regains territory; a non-state
@@ -241,6 +250,8 @@ class EventExtractor:
     def _not_an_incident(self, rd: Reader, sent: Sentence, cue: _Cue) -> bool:
         tok = cue.tok
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+            return True
+        if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
             return True
         cur = tok
         while cur.dep_ in ("conj", "compound", "amod") and cur.head.i != cur.i:
@@ -407,6 +418,13 @@ class EventExtractor:
                     hedged=ctx.hedged(sent),
                     evidence=ctx.evidence(sent, cue.start - sent.para.start, cue.end - sent.para.start),
                 )
+
+    @staticmethod
+    def _arrests_inside(out: list[EventClaim]) -> list[EventClaim]:
+        """Arrests made in a raid, a battle or a protest are part of that event, not another."""
+        if any(e.event_type != "Strategic developments" for e in out):
+            return [e for e in out if e.sub_event_type != "Arrests"]
+        return out
 
     def _continuation(self, ctx, rd, sent, cas, state) -> Iterator[EventClaim]:
         """ "One of them hit a house in X, killing three": a strike told just before, at a new place."""
