@@ -34,7 +34,7 @@ from spacy.tokens import Span, Token
 from warledger.claims.context import DocContext, Sentence
 from warledger.claims.lexicon import Lexicons, alt
 from warledger.errors import LexiconError
-from warledger.types import ControlClaim, Place, Precision, When
+from warledger.types import ControlClaim, Evidence, Place, Precision, When
 
 # Changes dated this long before publication are background, not news of the report.
 BACKGROUND_DAYS = 60
@@ -1546,17 +1546,49 @@ def _name_key(name: str) -> str:
     return Reader.place_key(name)
 
 
-def control_history(claims: Iterable[ControlClaim], place_name: str) -> list[Step]:
-    """The control claims about one place in date order (undated last); a place is the
-    same by GeoNames id when both sides have one, else by its name without admin words."""
+def control_claim_from_json(data: dict, claim_id: str | None = None) -> ControlClaim:
+    """A control claim back from its extraction JSON (as the ledger stores it in `claims.data`)."""
+    place = data.get("place")
+    when = data.get("when")
+    ev = data.get("evidence") or {}
+    return ControlClaim(
+        id=claim_id or data.get("id") or "",
+        kind=data.get("kind") or "change",
+        actor=data.get("actor"),
+        from_actor=data.get("from_actor"),
+        place=Place(**place) if place else None,
+        extent=data.get("extent") or "full",
+        share=data.get("share"),
+        when=When(
+            date.fromisoformat(when["start"]) if when.get("start") else None,
+            date.fromisoformat(when["end"]) if when.get("end") else None,
+            Precision(when.get("precision") or "day"),
+        )
+        if when
+        else None,
+        sources=list(data.get("sources") or []),
+        hedged=bool(data.get("hedged")),
+        evidence=Evidence(int(ev.get("start", 0)), int(ev.get("end", 0)), ev.get("sentence", "")),
+    )
+
+
+def control_history(
+    claims: Iterable[ControlClaim], place_name: str, geonameid: int | None = None
+) -> list[Step]:
+    """The control claims about one place in date order (undated last, a change before a status
+    on the same day); a place is the same by GeoNames id when both sides have one, else by its
+    name without admin words ("Hevron town" = "Hevron")."""
     target = _name_key(place_name)
     steps = []
     for c in claims:
         if c.place is None:
             continue
-        if _name_key(c.place.name) != target:
+        if geonameid is not None and c.place.geonameid is not None:
+            if c.place.geonameid != geonameid:
+                continue
+        elif _name_key(c.place.name) != target:
             continue
-        start = c.when.start or c.when.end if c.when else None
+        start = (c.when.start or c.when.end) if c.when else None
         steps.append(
             Step(
                 when=start,

@@ -118,6 +118,9 @@ class CountFinder:
         self.bounds += [(p.lower().split(), Qualifier.APPROX) for p in c.approx]
         self.bounds.sort(key=lambda b: -len(b[0]))
         self.approx_phrases = {k.lower(): v for k, v in c.approx_phrases.items()}
+        self.approx_by_first: dict[str, list] = {}
+        for k, v in self.approx_phrases.items():
+            self.approx_by_first.setdefault(k.split()[0], []).append((k, v))
         self.singular_dets = {d.lower() for d in c.singular_determiners}
         self.article_multipliers = {m.lower() for m in c.article_multipliers}
 
@@ -220,7 +223,7 @@ class CountFinder:
             low = tok.lower_
             # "a couple of thousand" and other fixed approximate phrases
             hit = None
-            for phrase, val in self.approx_phrases.items():
+            for phrase, val in self.approx_by_first.get(low, ()):
                 words = phrase.split()
                 if [t.lower_ for t in doc[i : i + len(words)]] == words:
                     hit = (phrase, val, len(words))
