@@ -6,14 +6,19 @@ shipped actor list knows.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
+import typer
+from typer.testing import CliRunner
 
 from warledger.claims.control import ControlExtractor, control_history, load_control_lexicon
 from warledger.claims.lexicon import load_lexicons
+from warledger.cli import control as control_cli
 from warledger.documents.model import make_document
 from warledger.pipeline import Pipeline
+from warledger.store.ledger import Ledger
 from warledger.types import ControlClaim, Evidence, Place, Precision, When
 
 PUB = date(2023, 3, 10)
@@ -161,3 +166,36 @@ def test_control_history_orders_by_date_and_matches_names():
     steps = control_history(claims, "Hevron")
     assert [s.claim_id for s in steps] == ["k1", "k2", "k3"]
     assert steps[1].to_json()["from_actor"] == "A"
+
+
+def test_control_claim_round_trips_through_json(pipeline):
+    from warledger.claims.control import control_claim_from_json
+
+    (c,) = control(pipeline, "The Somali army expelled al-Shabaab from the village of Kurtow on Saturday.")
+    back = control_claim_from_json(c.to_json())
+    assert back.to_json() == c.to_json()
+
+
+def test_control_command_reads_the_ledger(pipeline, tmp_path):
+    db = str(tmp_path / "ledger.db")
+    texts = [
+        ("Al-Shabaab fighters captured the town of Warsele on Tuesday.", date(2023, 3, 1)),
+        ("The Somali army expelled al-Shabaab from Warsele on Saturday.", date(2023, 4, 2)),
+    ]
+    with Ledger.open(db, write=True) as ledger:
+        for text, pub in texts:
+            ledger.add_extraction(pipeline.extract_one(make_document(text, published=pub)))
+    app = typer.Typer()
+    control_cli.register(app)
+
+    @app.callback()
+    def _root(ctx: typer.Context):
+        ctx.obj = {}
+
+    result = CliRunner().invoke(app, ["control", "Warsele", "--db", db, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    steps = json.loads(result.stdout)
+    assert [(s["actor"], s["when"]) for s in steps] == [
+        ("Al-Shabaab", "2023-02-28"),
+        ("Somali National Army", "2023-04-01"),
+    ]
