@@ -274,6 +274,12 @@ class CasualtyExtractor:
                             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                             if pobj is not None and self._outcome_word(pobj) == "captured":
                                 return "captured", noun, pobj
+                        # "among the dead are seven signatories", "among the wounded was a nurse"
+                        if c.dep_ == "prep" and c.lower_ == "among":
+                            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                            out = self._outcome_word(pobj) if pobj is not None else None
+                            if out:
+                                return out, noun, pobj
                 for c in parent.children:
                     if c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.i > cur.i:
                         out = self._outcome_word(c)
@@ -991,7 +997,11 @@ class CasualtyExtractor:
                     if num is not None and num.i in by_head:
                         other = by_head[num.i]
                         total += other.mention.value or 0
-                        used.append(other)
+                        if c.lemma_.lower() in self.groups.get("children", ()) | self.groups.get("women", ()):
+                            other.parent = h  # "a woman and her two children": the children are a part too
+                            other.marker_before = h.mention.start
+                        else:
+                            used.append(other)
                     elif c.tag_ == "NN" and any(
                         x.lower_ in self._POSS for x in c.children if x.dep_ in ("det", "poss")
                     ):
