@@ -4,7 +4,7 @@ Clustering is greedy and complete-link: claims are taken in time order, and a cl
 joins the largest open cluster of its kind in which it matches every member
 (``match.matches``) and whose documents do not include its own: two claims of one
 document are two things that document reports. Claims are blocked by kind and
-country, and a cluster closes once the sweep has passed the end of a member's
+country (placeless claims look in every block), and a cluster closes once the sweep has passed the end of a member's
 window, so a rebuild compares each claim with its neighbours only.
 
 Breakdowns (``part_of``: "including 113 children") and rejected claims form no
@@ -61,23 +61,33 @@ def cluster(claims: Iterable[ClaimView], links: ActorLinks) -> list[list[ClaimVi
     blocks: dict[tuple, list[_Cluster]] = {}
     done: list[_Cluster] = []
     for c in sorted((c for c in claims if clusterable(c)), key=_order):
-        key = (c.kind, c.place.country if c.place and c.place.country else None)
-        open_ = blocks.setdefault(key, [])
+        country = c.place.country if c.place and c.place.country else None
+        # A placed claim looks in its country's block and among placeless clusters;
+        # a placeless one (matched through its sentence) in every block of its kind.
+        keys = (
+            [(c.kind, country), (c.kind, None)]
+            if country
+            else [k for k in blocks if k[0] == c.kind] or [(c.kind, None)]
+        )
         w = match.window(c)
-        if w:  # close the clusters the sweep has passed: no later claim can match them
-            still = []
-            for cl in open_:
-                (done if cl.min_end is not None and cl.min_end < w[0] else still).append(cl)
-            open_[:] = still
+        candidates: list[_Cluster] = []
+        for key in dict.fromkeys(keys):
+            open_ = blocks.setdefault(key, [])
+            if w:  # close the clusters the sweep has passed: no later claim can match them
+                still = []
+                for cl in open_:
+                    (done if cl.min_end is not None and cl.min_end < w[0] else still).append(cl)
+                open_[:] = still
+            candidates += open_
         fits = [
             cl
-            for cl in open_
+            for cl in candidates
             if c.doc_id not in cl.docs and all(match.matches(c, m, links.same) for m in cl.members)
         ]
         if fits:
             max(fits, key=lambda cl: len(cl.members)).add(c)
         else:
-            open_.append(_Cluster(c))
+            blocks.setdefault((c.kind, country), []).append(_Cluster(c))
     for open_ in blocks.values():
         done.extend(open_)
     return [cl.members for cl in done]
@@ -118,7 +128,9 @@ def build_item(members: list[ClaimView], links: ActorLinks, now: datetime | None
     other = _representative_actor([c.other_actor for c in members], links)
     sources = [source_figure(g) for g in independent_groups(members)]
     sources.sort(key=lambda s: (s.published or date.min, s.label))
-    precision = {c.id: c.place.precision if c.place else None for c in members}
+    # A placeless member matched by naming the item's place counts as that precise.
+    shown = by_place[0].place.precision if by_place else None
+    precision = {c.id: c.place.precision if c.place else shown for c in members}
     figs, rule, contra = figures(sources, precision) if kind != "control" else (Figures(), "", [])
     ordered = sorted(members, key=lambda c: (c.published or date.min, c.id))
     return ReconciledItem(

@@ -12,7 +12,8 @@ Two claims match when all of these hold:
 - **place**: the same GeoNames id; else both with coordinates within the distance
   of the coarser precision (town 25 km, district 50 km, province or region 150 km,
   country: same country); else the same name in the same country. A claim without
-  a place matches only another without one.
+  a place matches one with a place only when its evidence sentence names that
+  place ("shelling of the Aleppo market"), and another without a place.
 - **time**: the windows overlap once widened by the precision's slack (day ± 1,
   week ± 3 days). A claim without a date stands for the two days before its
   document's publication.
@@ -21,6 +22,7 @@ Two claims match when all of these hold:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -63,6 +65,18 @@ def same_place(a: Place | None, b: Place | None) -> bool:
     if None not in (a.lat, a.lon, b.lat, b.lon):
         return distance_km(a, b) <= PLACE_KM.get(precision or "", DEFAULT_KM)
     return a.name.casefold() == b.name.casefold()
+
+
+def _names(sentence: str, place: Place) -> bool:
+    return re.search(rf"(?<!\w){re.escape(place.name)}(?!\w)", sentence, re.IGNORECASE) is not None
+
+
+def same_claim_place(a: ClaimView, b: ClaimView) -> bool:
+    """`same_place`, or a placeless claim whose sentence names the other's place."""
+    if (a.place is None) != (b.place is None):
+        placeless, placed = (a, b) if a.place is None else (b, a)
+        return _names(placeless.sentence, placed.place)
+    return same_place(a.place, b.place)
 
 
 def window(c: ClaimView) -> tuple[date, date] | None:
@@ -113,6 +127,6 @@ def matches(a: ClaimView, b: ClaimView, same_side: SameSide) -> bool:
         same_type(a, b)
         and same_actor(a.actor, b.actor, same_side)
         and same_actor(a.other_actor, b.other_actor, same_side)
-        and same_place(a.place, b.place)
+        and same_claim_place(a, b)
         and same_time(a, b)
     )

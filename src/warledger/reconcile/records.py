@@ -49,6 +49,9 @@ def claim_view(row: dict) -> ClaimView:
     data = row.get("data") or {}
     place_data = data.get("place") or {}
     precision = row.get("place_precision") or place_data.get("precision")
+    when = _when(row)
+    # A running total over one day ("the toll rose to 19") is that day's incident toll.
+    one_day = when is not None and when.precision == Precision.DAY and when.start == when.end
     sources = row.get("sources")
     if sources is None:
         sources = list(data.get("sources") or [])
@@ -61,7 +64,7 @@ def claim_view(row: dict) -> ClaimView:
         count_high=row.get("count_high"),
         qualifier=row.get("qualifier"),
         victim_category=row.get("victim_category"),
-        cumulative=bool(row.get("cumulative")),
+        cumulative=bool(row.get("cumulative")) and not one_day,
         part_of=data.get("part_of"),
         actor=row.get("actor"),
         other_actor=row.get("other_actor"),
@@ -71,7 +74,7 @@ def claim_view(row: dict) -> ClaimView:
         sub_event_type=row.get("sub_event_type"),
         fatalities=row.get("fatalities"),
         place=_place(row, precision),
-        when=_when(row),
+        when=when,
         hedged=bool(row.get("hedged")),
         sources=sources,
         sentence=row.get("evidence_sentence") or "",
