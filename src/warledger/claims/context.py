@@ -276,9 +276,32 @@ class DocContext:
     def attribution(self, sent: Sentence) -> Attribution | None:
         return self._attributions[sent.index]
 
+    @cached_property
+    def primary_source(self) -> str | None:
+        """The source the document cites most (first cited on a tie), for statements it
+        makes without attribution: a report built on one monitor's findings goes on with
+        them. Generic sources ("activists") never qualify."""
+        counts: Counter = Counter()
+        first: dict[str, int] = {}
+        finder = self._attribution_finder
+        for i, a in enumerate(self._attributions):
+            if a is None or not a.explicit or not a.chain:
+                continue
+            name = a.chain[0]
+            if name == "__pronoun__" or finder.is_generic(name) or name == self.publisher:
+                continue
+            counts[name] += 1
+            first.setdefault(name, i)
+        if not counts:
+            return None
+        best = max(counts, key=lambda n: (counts[n], -first[n]))
+        return best if counts[best] >= 2 else None
+
     def sources(self, sent: Sentence) -> list[str]:
         a = self.attribution(sent)
         chain = [n for n in (a.chain if a else []) if n != "__pronoun__"]
+        if not chain and self.primary_source:
+            chain = [self.primary_source]
         if self.publisher and self.publisher not in chain:
             chain.append(self.publisher)
         return chain
