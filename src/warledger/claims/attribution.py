@@ -75,17 +75,22 @@ class AttributionFinder:
         )
 
     # -- phrases ------------------------------------------------------------------
-    def _phrase(self, tok: Token) -> tuple[str, int]:
-        """The noun phrase headed by `tok`, cut before relative clauses and citations."""
+    def _phrase(self, tok: Token, keep_article: bool = False) -> tuple[str, int]:
+        """The noun phrase headed by `tok`, cut before relative clauses and citations
+        (and, for anonymous sources, before their prepositional details)."""
         toks = []
+        generic = tok.lemma_.lower() in self.generic or tok.lower_ in self.generic
         for t in tok.subtree:
             if t.i > tok.i and (t.lower_ in _CUT_WORDS or t.text in (",", ";", ":", "(", "“", '"')):
                 break
+            if t.i > tok.i and generic and t.dep_ == "prep":
+                break  # "medical sources at the city's main hospital": medical sources
             if t.i < tok.i and t.text in (",", "“", '"'):
                 toks = []
                 continue
             toks.append(t)
-        while toks and toks[0].dep_ == "det" and toks[0].lower_ in ("the", "a", "an"):
+        articles = ("the",) if keep_article else ("the", "a", "an")
+        while toks and toks[0].dep_ == "det" and toks[0].lower_ in articles:
             toks = toks[1:]
         while toks and toks[-1].is_punct:
             toks = toks[:-1]
@@ -93,6 +98,28 @@ class AttributionFinder:
             return tok.text, tok.idx
         doc = tok.doc
         return doc[toks[0].i : toks[-1].i + 1].text, toks[0].idx
+
+    # Words of people and bodies that speak for an organisation ("a YPG spokesman",
+    # "police spokesman X", "the army's media wing"); an officer or an official does not.
+    _SPOKES = {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "statement",
+        "representative",
+        "office",
+        "ministry",
+        "commander",
+        "command",
+        "wing",
+        "headquarters",
+        "department",
+        "agency",
+        "service",
+    }
+
+    def _speaks_for(self, tok: Token) -> bool:
+        return any(t.lower_ in self._SPOKES for t in tok.subtree)
 
     def _speaker(self, tok: Token, sent: Span) -> str | None:
         """Canonical or as-written name of the source headed by `tok`."""
@@ -109,20 +136,21 @@ class AttributionFinder:
                     return org
         if person and tok.text.lower() in self.person_org:
             return self.person_org[tok.text.lower()]  # named again later: "Haimour said"
-        if tok.lemma_.lower() in self.spokes or tok.lower_ in self.spokes:
+        if self._speaks_for(tok):
             org = self._org_in(tok)
             if org:
                 return org
+        det = next((c for c in tok.children if c.dep_ == "det"), None)
+        if det is not None and det.lower_ in ("a", "an") and tok.pos_ == "NOUN":
+            # "a military officer who asked not to be named": one anonymous person, as written
+            return self._phrase(tok, keep_article=True)[0]
         text, start = self._phrase(tok)
         name = self.resolve_actor(text, start)
         if name:
             return name
         # "UN estimates", "army figures": the body behind the document
         trimmed = re.sub(
-            r"\s+(?:estimates?|figures?|data|reports?|statement|tally|count|sources?|records?)$",
-            "",
-            text,
-            flags=re.I,
+            r"\s+(?:estimates?|figures?|data|reports?|statement|tally|count|records?)$", "", text, flags=re.I
         )
         if trimmed != text:
             name = self.resolve_actor(trimmed, start)
@@ -131,9 +159,9 @@ class AttributionFinder:
         office = self._office_of(tok)
         if office:
             return office
-        low = text.lower()
-        if low in self.generic or tok.lemma_.lower() in self.generic:
-            return low
+        if tok.lemma_.lower() in self.generic or tok.lower_ in self.generic or text.lower() in self.generic:
+            # anonymous sources are kept as written: "a security source", "medical sources"
+            return self._phrase(tok, keep_article=True)[0]
         return text
 
     _OFFICE_WORDS = {
@@ -144,25 +172,40 @@ class AttributionFinder:
         "president",
         "presidency",
         "prime",
-        "official",
-        "officials",
         "authorities",
         "administration",
         "cabinet",
         "premier",
         "mayor",
     }
+    # Offices below the national level never stand for the national government.
+    _SUBNATIONAL = {
+        "state",
+        "regional",
+        "provincial",
+        "local",
+        "city",
+        "municipal",
+        "district",
+        "county",
+        "governor",
+        "mayor",
+        "installed",
+        "moscow-installed",
+        "russian-installed",
+    }
 
     def _office_of(self, tok: Token) -> str | None:
-        """ "Kharkiv regional governor Oleg Synegubov", "the deputy information minister":
-        an office speaks for its government. Names of people are dropped first."""
+        """ "Kharkiv regional governor Oleg Synegubov", "the deputy information minister",
+        "Mozambique's defence minister": an office speaks for its body when the actor list
+        knows it, and a national office for its government. Names of people are dropped."""
         words = [t for t in tok.subtree if t.ent_type_ != "PERSON" and not t.is_punct and t.dep_ != "relcl"]
-        if not any(t.lemma_.lower() in self._OFFICE_WORDS for t in words):
+        if not words or not any(t.lemma_.lower() in self._OFFICE_WORDS for t in words):
             return None
         doc = tok.doc
-        if words:
-            phrase = doc[words[0].i : words[-1].i + 1].text
-            name = self.resolve_actor(phrase, words[0].idx, strict=True)
+        phrase = doc[words[0].i : words[-1].i + 1].text
+        for variant in (phrase, re.sub(r"\bminister\b", "ministry", phrase, flags=re.I)):
+            name = self.resolve_actor(variant, words[0].idx, strict=True)
             if name:
                 return name
         titles = [t for t in words if t.lemma_.lower() in self._OFFICE_WORDS]
@@ -172,6 +215,13 @@ class AttributionFinder:
                 name = self.resolve_actor(doc[left[k].i : t.i + 1].text, left[k].idx, strict=True)
                 if name:
                     return name
+        if any(t.lower_ in self._SUBNATIONAL for t in words):
+            return None
+        owner = next((t for t in words if t.dep_ == "poss" and t.ent_type_ == "GPE"), None)
+        if owner is not None:  # "Mozambique's defence minister"
+            name = self.resolve_actor(f"Government of {owner.text}", owner.idx, strict=True)
+            if name:
+                return name
         return self.resolve_actor("the government", tok.idx, strict=True)
 
     def _org_in(self, tok: Token) -> str | None:
