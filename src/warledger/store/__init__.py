@@ -2,6 +2,7 @@
 
 from warledger.store.ledger import Ledger
 from warledger.store.queries import StoredSignature
+from warledger.store.reconciled import ItemFilter, ReconciledStore
 from warledger.store.rows import ClaimKind
 
-__all__ = ["ClaimKind", "Ledger", "StoredSignature"]
+__all__ = ["ClaimKind", "ItemFilter", "Ledger", "ReconciledStore", "StoredSignature"]
