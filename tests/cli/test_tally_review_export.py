@@ -5,20 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
+from reconcile_scenarios import OSKEL, report
 from typer.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "reconcile"))
-from reconcile_scenarios import OSKEL, report  # noqa: E402
-
-from warledger.cli.export import ExportFormat  # noqa: E402
-from warledger.cli.main import app  # noqa: E402
-from warledger.exports import EXPORTERS  # noqa: E402
-from warledger.store import Ledger  # noqa: E402
+from warledger.cli.export import ExportFormat
+from warledger.cli.main import app
+from warledger.exports import EXPORTERS
+from warledger.store import Ledger
 
 D = date(2024, 5, 14)
 

@@ -5,21 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 import warnings
 from datetime import date
-from pathlib import Path
 
 import pytest
+from reconcile_scenarios import actors, report
 
-# The scenario builders live with the reconcile tests (no second conftest).
-sys.path.insert(0, str(Path(__file__).parents[1] / "reconcile"))
-from reconcile_scenarios import actors, report  # noqa: E402
-
-from warledger.exports import EXPORTERS, export  # noqa: E402
-from warledger.exports.acled import COLUMNS as ACLED_COLUMNS  # noqa: E402
-from warledger.exports.ucdp import COLUMNS as UCDP_COLUMNS  # noqa: E402
-from warledger.reconcile import reconcile_all  # noqa: E402
+from warledger.exports import EXPORTERS, export
+from warledger.exports.acled import COLUMNS as ACLED_COLUMNS
+from warledger.exports.ucdp import COLUMNS as UCDP_COLUMNS
+from warledger.reconcile import reconcile_all
 
 D = date(2024, 5, 14)
 

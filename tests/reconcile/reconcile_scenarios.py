@@ -2,7 +2,7 @@
 
 Tests build ``Extraction`` objects directly (no spaCy) and store them with
 ``Ledger.add_extraction``; ``report`` returns the stored document id.
-Other test folders import this module by path (see ``load_scenarios``).
+Other test folders import it too: tests/reconcile is on pytest's pythonpath.
 """
 
 from __future__ import annotations
