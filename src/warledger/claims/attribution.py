@@ -145,6 +145,13 @@ class AttributionFinder:
             # "a military officer who asked not to be named": one anonymous person, as written
             return self._phrase(tok, keep_article=True)[0]
         text, start = self._phrase(tok)
+        words = {w.lower() for w in re.findall(r"[\w-]+", text)}
+        if words & self._OFFICE_WORDS:
+            office = self._office_of(tok)  # "Mozambique's defence minister": the ministry first
+            if office:
+                return office
+            if words & self._SUBNATIONAL:
+                return text  # "the Gezira state government": not the national one
         name = self.resolve_actor(text, start)
         if name:
             return name
