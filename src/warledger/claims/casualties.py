@@ -561,6 +561,18 @@ class CasualtyExtractor:
         "throughout",
     )
     _PLACE_NOUNS = (
+        "outskirts",
+        "outskirt",
+        "suburb",
+        "suburbs",
+        "headquarters",
+        "unit",
+        "centre",
+        "center",
+        "vicinity",
+        "edge",
+        "countryside",
+        "environs",
         "village",
         "town",
         "city",
@@ -619,8 +631,14 @@ class CasualtyExtractor:
                 or doc[j + 1].text == "-"
                 and j + 2 < sent.span.end
                 and doc[j + 2].pos_ == "PROPN"
+                # "Pul-e-Alam": hyphenated names whose inner parts are tagged as other words
+                or not doc[j].whitespace_
+                and (doc[j + 1].text == "-" or doc[j].text == "-")
+                and doc[j + 1].is_alpha | (doc[j + 1].text == "-")
             ):
                 j += 1
+            while j > t.i and doc[j].text == "-":
+                j -= 1
             out.append((doc[t.i : j + 1], True))
         return out
 
@@ -648,6 +666,7 @@ class CasualtyExtractor:
         self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict, cumulative: bool
     ) -> Place | None:
         cands = []
+        doc = sent.span.doc
         dateline_end = ctx.dateline_end(sent)
         for span, locative in self._place_candidates(ctx, sent):
             if sent.abs(span.start_char) < dateline_end or ctx.inside_actor(
@@ -662,13 +681,18 @@ class CasualtyExtractor:
             specific = min([self._SPECIFIC.get(w, 9) for w in words] + [9])
             if specific == 9:
                 specific = self._PRECISION_RANK.get(place.precision, 1) if place is not None else 1
-            cands.append(((0 if locative else 1, specific, dist), place or ctx.resolve_place(span.text)))
+            # "17 kilometres east of X": X is a landmark for the distance, not the place
+            before = " ".join(t.lower_ for t in doc[max(sent.span.start, span.start - 4) : span.start])
+            landmark = bool(re.search(r"\b(?:km|kilometres|kilometers|miles|metres|meters)\b.*\bof$", before))
+            cands.append(
+                ((int(landmark), 0 if locative else 1, specific, dist), place or ctx.resolve_place(span.text))
+            )
         if cands:
             cands.sort(key=lambda c: c[0])
             place = cands[0][1]
             state["place"], state["place_para"] = place, sent.para.index
             return place
-        if not cumulative and state.get("place") is not None and state.get("place_para") == sent.para.index:
+        if state.get("place") is not None and state.get("place_para") == sent.para.index:
             return state["place"]
         # nothing said: a running total covers the country the report is about; an
         # incident happened where the report mostly is
