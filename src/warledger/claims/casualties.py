@@ -471,6 +471,20 @@ class CasualtyExtractor:
         return None
 
     # ------------------------------------------------------------------ perpetrator
+    _NOT_PERPETRATORS = ("monitor", "media", "civilians", "international organisation")
+
+    def _armed(self, ctx: DocContext, phrase: str, at: int) -> str | None:
+        """The actor a phrase names as a perpetrator. A state named as a whole ("Government
+        shelling", "Russian strikes") means its forces."""
+        r = ctx.resolve_actor(phrase, at, strict=True)
+        if r is None or not r.known or (r.kind or "") in self._NOT_PERPETRATORS:
+            return None
+        if r.kind == "government body":
+            forces = ctx.resolve_actor(f"{phrase} forces", at, strict=True)
+            if forces is not None and forces.known and forces.kind == "state force":
+                return forces.name
+        return r.name
+
     def _perpetrator(
         self, ctx: DocContext, sent: Sentence, trigger: Token | None, noun: Token | None
     ) -> str | None:
@@ -518,17 +532,16 @@ class CasualtyExtractor:
             left = [x for x in c.children if x.i < c.i and x.dep_ in ("compound", "amod", "nmod", "poss")]
             if left:
                 text = doc[min(x.i for x in left) : c.i + 1].text
-                r = ctx.resolve_actor(text, sent.abs(c.idx), strict=True)
-                if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
-                    return r.name
+                name = self._armed(ctx, text, sent.abs(c.idx))
+                if name:
+                    return name
                 # "ISIS bombardment", "Russian shelling": the modifier names the actor
                 for x in left:
                     mod = doc[min(y.i for y in x.subtree) : x.i + 1].text
                     # "Government shelling", "Russian strikes": the forces, not the state
-                    for phrase in (f"{mod} forces", mod):
-                        r = ctx.resolve_actor(phrase, sent.abs(x.idx), strict=True)
-                        if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
-                            return r.name
+                    name = self._armed(ctx, mod, sent.abs(x.idx))
+                    if name:
+                        return name
             sub = sorted(c.subtree, key=lambda x: x.i)
             # drop trailing relative clauses and appositions
             cut = [
@@ -537,12 +550,9 @@ class CasualtyExtractor:
                 if x.i <= c.i or x.dep_ in ("compound", "prep", "pobj", "amod", "punct") and x.i - c.i < 6
             ]
             text = doc[cut[0].i : cut[-1].i + 1].text if cut else c.text
-            r = ctx.resolve_actor(text, sent.abs(c.idx), strict=True)
-            if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
-                return r.name
-            r = ctx.resolve_actor(c.text, sent.abs(c.idx), strict=True)
-            if r and r.known and (r.kind or "") not in ("monitor", "media", "civilians"):
-                return r.name
+            name = self._armed(ctx, text, sent.abs(c.idx)) or self._armed(ctx, c.text, sent.abs(c.idx))
+            if name:
+                return name
         return None
 
     # ------------------------------------------------------------------ place and time
@@ -619,12 +629,10 @@ class CasualtyExtractor:
                 )
             )
             strong = prev is not None and prev.lower_ == "of"  # "the village of X"
-            if (
-                not locative
-                or t.ent_type_ == "DATE"
-                or (t.ent_type_ in ("PERSON", "ORG", "NORP") and not strong)
-            ):
+            if not locative or t.ent_type_ == "DATE":
                 continue
+            if t.ent_type_ in ("PERSON", "ORG", "NORP") and not strong and ctx.lookup_place(t.text) is None:
+                continue  # "near Djibo" tagged as a person: a place only if the gazetteer knows it
             j = t.i
             while j + 1 < sent.span.end and (
                 doc[j + 1].pos_ == "PROPN"
@@ -692,8 +700,11 @@ class CasualtyExtractor:
             place = cands[0][1]
             state["place"], state["place_para"] = place, sent.para.index
             return place
-        if state.get("place") is not None and state.get("place_para") == sent.para.index:
-            return state["place"]
+        if state.get("place") is not None and state.get("place_para") is not None:
+            # the place of the passage: this paragraph, or for an incident the one before
+            back = 0 if cumulative else 1
+            if sent.para.index - state["place_para"] <= back:
+                return state["place"]
         # nothing said: a running total covers the country the report is about; an
         # incident happened where the report mostly is
         if cumulative and ctx.country_place is not None:
@@ -1094,9 +1105,9 @@ class CasualtyExtractor:
                 if c.dep_ in ("amod", "compound", "nmod"):
                     phrases.insert(0, f"{c.text} forces")  # "Israeli airstrike": the Israeli forces
                 for phrase in phrases:
-                    r = ctx.resolve_actor(phrase, sent.abs(c.idx), strict=True)
-                    if r and r.known and (r.kind or "") in self._ARMED_KINDS:
-                        out.append(r.name)
+                    name = self._armed(ctx, phrase, sent.abs(c.idx))
+                    if name:
+                        out.append(name)
                         break
         return out
 

@@ -397,10 +397,12 @@ class DocContext:
             if p.doc is None:
                 continue
             for ent in p.doc.ents:
-                if ent.label_ not in ("GPE", "LOC", "FAC"):
+                if ent.label_ not in ("GPE", "LOC", "FAC", "NORP") or ent.root.dep_ == "poss":
+                    continue  # "Russia's defence ministry" names a body, not where things happen
+                if self.inside_actor(p.start + ent.start_char, p.start + ent.end_char):
                     continue
                 place = self.lookup_place(ent.text)
-                if place is None:
+                if place is None or (ent.label_ == "NORP" and place.precision == "country"):
                     continue
                 k = (place.geonameid, place.name) if place.geonameid else (None, place.name.lower())
                 counts[k] += 1
