@@ -609,6 +609,8 @@ class CasualtyExtractor:
         for e in sent.span.ents:
             if e.label_ not in ("GPE", "LOC", "FAC") or self._is_actor_ent(ctx, sent, e):
                 continue
+            if e.end < sent.span.end and doc[e.end].text == "-" and not doc[e.end - 1].whitespace_:
+                continue  # "Moscow-installed", "Houthi-held": a modifier, not a place
             locative = e.root.head.lower_ in self._LOCATIVE or e.root.head.lemma_.lower() in self._PLACE_NOUNS
             out.append((e, locative))
         # "the village of Jebel Halla", "in Burush": proper names the NER missed

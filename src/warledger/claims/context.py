@@ -313,11 +313,10 @@ class DocContext:
     # ---- places -----------------------------------------------------------------
     @cached_property
     def countries(self) -> list[str]:
-        """Countries the document is about, most mentioned first: country names and
-        demonyms first, then places resolved in their light (a town alone must not pull
-        in a namesake's country)."""
+        """Countries the document is about, most evidence first. Country names weigh most,
+        then demonyms and places; a country with a single stray piece of evidence (a
+        namesake town abroad) is dropped when another has much more."""
         counts: Counter = Counter()
-        others: list[str] = []
         resolve_country = getattr(self.gazetteer, "resolve_country", lambda _t: None)
         for p in self.paragraphs:
             if p.doc is None:
@@ -326,19 +325,19 @@ class DocContext:
                 if ent.label_ in ("GPE", "LOC"):
                     cc = resolve_country(ent.text)
                     if cc:
-                        counts[cc] += 2
-                    else:
-                        others.append(ent.text)
+                        counts[cc] += 3
+                        continue
+                    place = self.gazetteer.resolve(ent.text)
+                    if place and place.country:
+                        counts[place.country] += 1
                 elif ent.label_ == "NORP":
                     cc = resolve_country(ent.text)
                     if cc:
                         counts[cc] += 1
-        context = [c for c, _ in counts.most_common()]
-        for name in others:
-            place = self.gazetteer.resolve(name, countries=context)
-            if place and place.country and (not context or place.country in context):
-                counts[place.country] += 1
-        return [c for c, _ in counts.most_common()]
+        if not counts:
+            return []
+        top = max(counts.values())
+        return [c for c, n in counts.most_common() if n >= 3 or n * 3 >= top]
 
     def dateline_end(self, sent: Sentence) -> int:
         """End offset of a dateline ("CUCUTA -", "ERBIL, Kurdistan Region -", "Maiduguri -")
