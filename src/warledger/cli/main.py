@@ -32,7 +32,19 @@ def _root(
 
 def _register() -> None:
     # Each module adds its commands to `app`; the order is the order of `--help`.
-    from warledger.cli import actors, control, db, docs, evaluate, export, extract, ingest, places, review, tally
+    from warledger.cli import (
+        actors,
+        control,
+        db,
+        docs,
+        evaluate,
+        export,
+        extract,
+        ingest,
+        places,
+        review,
+        tally,
+    )
 
     for mod in (ingest, extract, docs, db, actors, places, control, evaluate, tally, review, export):
         mod.register(app)
