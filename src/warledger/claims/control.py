@@ -89,6 +89,8 @@ _PERSON_NOUNS = {
     "mayor",
 }
 _ARMED_NOUNS = {
+    "militiaman",
+    "militiamen",
     "army",
     "military",
     "troop",
@@ -139,6 +141,31 @@ _ADMIN_UNITS = {
     "department",
     "municipality",
     "lga",
+}
+# "linked to X", "loyal to X", "affiliated with X": fighters of X.
+_ALLEGIANCE = {"link", "linked", "loyal", "affiliate", "affiliated", "allied", "aligned", "tied"}
+# Victims of displacement are not a side that loses ground ("forced two million people from their homes").
+_CIVILIAN_NOUNS = {
+    "people",
+    "civilian",
+    "resident",
+    "family",
+    "villager",
+    "inhabitant",
+    "household",
+    "person",
+}
+# Sites inside a place: a change on one is a partial change of the place around it.
+_FACILITIES = {
+    "headquarters",
+    "base",
+    "barracks",
+    "airport",
+    "airbase",
+    "garrison",
+    "outpost",
+    "compound",
+    "camp",
 }
 _PRONOUNS = {"it", "they", "its", "their", "our", "we", "he", "she", "them", "his", "her"}
 
@@ -350,6 +377,20 @@ class Reader:
             r = ctx.resolve_actor(text, at, strict=True)
             if r is not None and r.known and (r.kind or "") not in _NOT_ACTOR_KINDS:
                 return ActorRef(r.name, r.kind, r.country, True)
+        # "Yemen's Houthi rebels", "Fano militiamen": the name modifying an armed noun is the side,
+        # before any possessor (a country owns its rebels only in the grammar)
+        if tok.lemma_.lower() in _ARMED_NOUNS:
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and c.pos_ == "PROPN":
+                    words = [t for t in proper_span(c) if t.ent_type_ not in ("DATE", "TIME")]
+                    name = doc[words[0].i : words[-1].i + 1] if words else proper_span(c)
+                    r = ctx.resolve_actor(name.text, at, strict=False)
+                    if (
+                        r is not None
+                        and (r.kind or "") not in _NOT_ACTOR_KINDS
+                        and not self.is_country_name(name.text)
+                    ):
+                        return ActorRef(r.name, r.kind, r.country, r.known)
         if poss is not None:
             if poss.lower_ in _PRONOUNS:
                 owner = self.pronoun_actor(poss, sent, avoid)
@@ -371,6 +412,13 @@ class Reader:
             ):
                 owner = self.actor(pobj, sent)
                 if owner is not None:
+                    return owner
+        # "insurgents linked to X", "militias loyal to X": the side they belong to
+        for c in tok.children:
+            if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _ALLEGIANCE:
+                owner_tok = self._pobj_of(c, ("to", "with"))
+                owner = self.actor(owner_tok, sent) if owner_tok is not None else None
+                if owner is not None and owner.known:
                     return owner
         # NORP modifiers: "Russian advances", "Ukrainian army"
         norp = [c for c in tok.children if c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound", "nmod")]
@@ -396,6 +444,13 @@ class Reader:
             # an armed side the list cannot place is kept as written ("the army")
             return ActorRef(text)
         return described
+
+    @staticmethod
+    def _pobj_of(tok: Token, preps: tuple[str, ...]) -> Token | None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
 
     @staticmethod
     def _named(tok: Token) -> bool:
@@ -574,6 +629,9 @@ class Reader:
             out.append(p)
         else:
             mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < tok.i]
+            # "the Congo mining town of Rubaya": a place noun with an of-name is named by it
+            if tok.lemma_.lower() in self.place_nouns and self._has_of_name(tok):
+                mods = []
             for c in sorted(mods, key=lambda c: c.dep_ == "poss"):
                 if c.pos_ == "PROPN":
                     sp = self.place_of_token(c, sent)
@@ -627,6 +685,8 @@ class Reader:
             )
             if tok.dep_ == "conj" and any(x.i in seen for x in tok.ancestors):
                 slot = True
+            if tok.dep_ == "appos" and tok.head.lemma_.lower() in self.place_nouns:
+                slot = True  # "the Houthi-held capital, Sanaa"
             if not (is_ent or (tok.pos_ == "PROPN" and slot)):
                 continue
             sp = self.place_of_token(tok, sent)
@@ -675,8 +735,8 @@ class Reader:
             if j == sent.index:
                 spans = [p for p in spans if before_token is not None and p.end <= before_token]
             spans = [p for p in spans if not self.is_country_name(p.text) and not self.region(p)]
-            if noun in self.town_nouns:
-                spans = [p for p in spans if not self.wide(p)]
+            if noun in self.town_nouns or noun in _FACILITIES:
+                spans = [p for p in spans if not self.wide(p)]  # a town or a base is not a province
             if not spans:
                 continue
             if plural:
@@ -690,6 +750,14 @@ class Reader:
                 named_so = [p for p in spans if self._called(p, noun)]
                 if named_so:
                     return [named_so[-1]]
+            located = [
+                p
+                for p in spans
+                if p.root.dep_ == "pobj" and p.root.head.lower_ in ("in", "at", "near", "inside")
+            ]
+            if j == sent.index and noun in self.town_nouns and located:
+                # "executed two officials in P, and took parts of the town": the place just named
+                return [located[-1]]
             recent.extend(reversed(spans))
         if not plural:
             main = self.main_place()
@@ -807,11 +875,23 @@ class Reader:
         return best
 
     def background(self, sent: Sentence, anchor: Token | None) -> bool:
-        """A time in the clause that ends well before publication: background."""
+        """A time in the clause that ends well before publication: background. A relative
+        clause that does not hold the anchor ("..., which it annexed in 2014") tells its own time."""
         pub = self.ctx.published
         if pub is None:
             return False
+        aside: list[tuple[int, int]] = []
+        text = sent.text
+        if anchor is not None:
+            for t in sent.span:
+                if t.dep_ == "relcl" and anchor not in t.subtree and t.head.i != anchor.i:
+                    sub = list(t.subtree)
+                    aside.append((sent.abs(sub[0].idx), sent.abs(sub[-1].idx + len(sub[-1]))))
+            for a, b in sorted(aside, reverse=True):
+                text = text[: a - sent.start] + text[b - sent.start :]
         for t in self.ctx.times_in(sent.start, sent.end):
+            if any(a <= t.start < b for a, b in aside):
+                continue
             w = t.when
             if w is None:
                 continue
@@ -821,7 +901,7 @@ class Reader:
             if end is not None and end < pub - timedelta(days=BACKGROUND_DAYS):
                 return True
         return bool(
-            re.search(r"\b(?:last year|years? ago|in (?:19|20)\d\d)\b", sent.text, re.I)
+            re.search(r"\b(?:last year|years? ago|in (?:19|20)\d\d)\b", text, re.I)
         ) and not self._this_year(sent)
 
     @staticmethod
@@ -1007,6 +1087,17 @@ class ControlExtractor:
                             return g
         return None
 
+    @staticmethod
+    def _pobjs(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+        """Every object of the given prepositions under a token, in order."""
+        return [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+
     def _control_target(self, obj: Token) -> Token:
         """ "control of the town of X" → town; "most of the city" → city."""
         cur = obj
@@ -1109,6 +1200,8 @@ class ControlExtractor:
                     loser_tok = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
                 else:
                     loser_tok = self._object(tok)
+                if loser_tok is not None and loser_tok.lemma_.lower() in _CIVILIAN_NOUNS:
+                    continue
                 if lem == "clear" and not passive:
                     # "cleared P of X": the object is the place
                     obj, loser_tok = loser_tok, self._pobj(tok, ("of",))
@@ -1293,17 +1386,26 @@ class ControlExtractor:
         num = next((c for c in obj.children if c.dep_ == "nummod"), None)
         det = next((c for c in obj.children if c.dep_ == "det"), None)
         definite = det is not None and det.lower_ in ("those", "these", "the", "this", "that")
-        # "territory in P", "positions on those frontlines", "four villages in P": one preposition down
-        inner = self._pobj(obj, ("in", "on", "at", "near", "around", "inside", "of"))
-        if inner is not None and (
+        # "territory in P", "positions on those frontlines", "four villages in P": one preposition down,
+        # every preposition tried ("a string of hilltops in the P area")
+        loose = (
             not definite or obj.tag_ in ("NNS", "NNPS") or low in ("territory", "position", "area", "land")
-        ):
+        )
+        for inner in self._pobjs(obj, ("in", "on", "at", "near", "around", "inside", "of")) if loose else []:
             named = rd.named_places(inner, sent)
             if named:
                 return named, True
             if inner.lower_ in rd.place_nouns or inner.lemma_.lower() in rd.place_nouns:
                 places, _ = self._places(rd, sent, inner)
-                return places, bool(places)
+                if places:
+                    return places, True
+        if low in _FACILITIES:
+            # "the headquarters of the 777 Brigade in the P area": a site inside the place
+            for t in obj.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "inside") and t.i > obj.i:
+                    named = rd.named_places(t, sent)
+                    if named:
+                        return named, True
         if not is_place_noun:
             return [], False
         # numbered or bare plural places without names ("five villages") are not trackable
@@ -1474,10 +1576,16 @@ class ControlExtractor:
         body_places = {
             rd.place_key(i.claim.place.name) for i in out if not i.title and i.claim.kind == "change"
         }
+        # a headline summarises the body: its change by a side the body shows gaining is the same news
+        body_gainers = {i.claim.actor for i in out if not i.title and i.claim.kind == "change"}
         out = [
             i
             for i in out
-            if not (i.title and i.claim.kind == "change" and rd.place_key(i.claim.place.name) in body_places)
+            if not (
+                i.title
+                and i.claim.kind == "change"
+                and (rd.place_key(i.claim.place.name) in body_places or i.claim.actor in body_gainers)
+            )
         ]
         claims = []
         for n, i in enumerate(out, start=1):
