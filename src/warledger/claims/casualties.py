@@ -440,7 +440,7 @@ class CasualtyExtractor:
         if mod_words & self.com_mod and lemma in self.unknown | {"casualty", "death", "fatality", "loss"}:
             return Victims(VictimCategory.COMBATANT, actor, group)
         if lemma in self.civilian or low in self.civilian:
-            if actor and lemma in ("member", "leader"):
+            if actor and lemma in ("member", "leader", "chief", "head", "commander", "deputy", "official"):
                 return Victims(VictimCategory.COMBATANT, actor, group)
             return Victims(VictimCategory.CIVILIAN, None, group)
         if lemma in self.unknown or low in self.unknown or noun.ent_type_ == "NORP":
@@ -912,6 +912,13 @@ class CasualtyExtractor:
                 # nested lists: skip siblings introduced by the same marker
                 while h.parent.marker_before == h.marker_before and h.parent.parent is not None:
                     h.parent = h.parent.parent
+        for h in hits:
+            # "1,459 – 591 killed and 868 injured –": a bare figure broken down into the
+            # killed and the injured is a casualties total
+            if h.outcome is None and h.noun is None:
+                kinds = {k.outcome for k in hits if k.parent is h}
+                if {"killed", "injured"} <= kinds:
+                    h.outcome = "casualties"
         cumulative_words = bool(_CUMULATIVE_WORDS.search(sent.text))
         non_violent = bool(self.non_violent_re.search(sent.text)) and not self.violence_re.search(sent.text)
         blocked = [(m.start(), m.end()) for m in self.not_casualty_re.finditer(sent.text)]
