@@ -739,8 +739,14 @@ class CasualtyExtractor:
         if mentions:
             # prefer a "since"/"period" mention (cumulative), then the one nearest the trigger
             pos = sent.abs(anchor.idx) if anchor is not None else sent.start
+            # a date of the telling ("told reporters on Wednesday that ...") is not the date
+            # of what was told: such mentions come last
             mentions.sort(
-                key=lambda t: (0 if t.kind in ("since", "period", "until") else 1, abs(t.start - pos))
+                key=lambda t: (
+                    self._dates_the_telling(sent, t),
+                    0 if t.kind in ("since", "period", "until") else 1,
+                    abs(t.start - pos),
+                )
             )
             m = mentions[0]
             if m.kind in ("since", "period", "until") or m.when.precision in (
@@ -763,6 +769,31 @@ class CasualtyExtractor:
         if state.get("doc_period") is not None:
             return state["doc_period"], True  # a bulletin's reporting period, stated once
         return None, False
+
+    _TELLING = {
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "confirm",
+        "add",
+        "state",
+        "note",
+        "declare",
+        "warn",
+        "post",
+        "write",
+    }
+
+    def _dates_the_telling(self, sent: Sentence, mention) -> bool:
+        span = sent.span
+        tok = next((t for t in span if sent.abs(t.idx) >= mention.start), None)
+        if tok is None:
+            return False
+        for a in [tok] + list(tok.ancestors):
+            if a.pos_ in ("VERB", "AUX"):
+                return a.lemma_.lower() in self._TELLING and self._outcome_word(a) is None
+        return False
 
     # ------------------------------------------------------------------ main
     def extract(self, ctx: DocContext) -> list[CasualtyClaim]:
