@@ -43,6 +43,18 @@ _FIGHTING = re.compile(
     r"\b(?:clash\w*|fight\w*|battl\w*|attack\w*|storm\w*|captur\w*|seiz\w*|overr[au]n\w*|stormed)\b", re.I
 )
 _ONGOING = re.compile(r"\b(?:still|ongoing|continu\w*|persist\w*)\b", re.I)
+# "soldiers of X", "members of X": X is the force they belong to, not a place.
+_PEOPLE_OF = {
+    "soldier",
+    "member",
+    "fighter",
+    "troop",
+    "officer",
+    "personnel",
+    "commander",
+    "militant",
+    "unit",
+}
 _ASSAULTS = {"attack", "assault", "offensive", "advance", "raid", "incursion", "push", "counterattack"}
 _REALISED = {"manage", "succeed", "begin", "start", "continue", "help"}
 _MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall"}
@@ -96,6 +108,7 @@ class EventLex(BaseModel):
     crowd_words: list[str]
     impact_verbs: list[str]
     no_fight_phrases: list[str]
+    munitions: list[str] = []
 
 
 @lru_cache(maxsize=2)
@@ -141,6 +154,9 @@ class EventExtractor:
         self.crowd_re = re.compile(r"\b" + alt(self.el.crowd_words) + r"\b", re.I)
         self.impact = set(self.el.impact_verbs)
         self.no_fight_re = re.compile(r"\b" + alt(self.el.no_fight_phrases) + r"\b", re.I)
+        self.munitions = set(self.el.munitions)
+        # per sentence: whether a named side killed civilians (the "killing" cue needs it)
+        self._civilians_killed_by: dict[int, bool] = {}
         # per sentence: whether it tells combatants killed (the "operation" cue needs it)
         self._combatants_killed: dict[int, bool] = {}
 
@@ -228,6 +244,9 @@ class EventExtractor:
                     continue
                 taken.update(t.i for t in cs)
                 out.append(_Cue(entry, tok, base + m.start(), base + m.end()))
+        # a killing is its own event only when no other cue tells how it was done
+        if any(c.entry.id != "killing" and c.entry.event_type != "Strategic developments" for c in out):
+            out = [c for c in out if c.entry.id != "killing"]
         # one cue per event type: the first family in lexicon order reads the sentence
         first: dict[str, _Cue] = {}
         for c in out:
@@ -244,6 +263,15 @@ class EventExtractor:
                 return False
             if req == "combatants_killed" and not self._combatants_killed.get(sent.index):
                 return False
+            if req == "civilians_killed_by_actor" and not self._civilians_killed_by.get(sent.index):
+                return False
+            if req == "impact":
+                root = cs.root
+                if not (
+                    root.dep_ in ("nsubj", "nsubjpass")
+                    and (root.head.lemma_.lower() in self.impact or root.head.lower_ in self.impact)
+                ):
+                    return False
         return True
 
     # ---- filters --------------------------------------------------------------------------
@@ -279,7 +307,14 @@ class EventExtractor:
             if a.lemma_.lower() in self.summary_heads or a.lower_ in self.summary_heads:
                 return True
         # a campaign: a count of strikes, "increasing attacks", "waves of airstrikes"
-        if tok.pos_ == "NOUN" and tok.tag_ in ("NNS", "NNPS") and cue.entry.id not in ("battle",):
+        # (a count of munitions is one barrage: "fired about 150 rockets", "two shells hit")
+        if (
+            tok.pos_ == "NOUN"
+            and tok.tag_ in ("NNS", "NNPS")
+            and cue.entry.id not in ("battle",)
+            and tok.lower_ not in self.munitions
+            and tok.lemma_.lower() not in self.munitions
+        ):
             if any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in tok.children):
                 return True
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.like_num:
@@ -335,6 +370,13 @@ class EventExtractor:
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ in ("on", "against"):
                     targets += [g for g in c.children if g.dep_ == "pobj"]
+        # "launched an attack on P, targeting the army's detachment"
+        verb = tok.head if tok.dep_ == "dobj" else tok
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "target":
+                for g in c.children:
+                    if g.dep_ == "dobj":
+                        targets += [g, *(x for x in g.children if x.dep_ == "conj")]
         heads = {t.lemma_.lower() for t in targets} | {t.lower_ for t in targets}
         words = {t.lemma_.lower() for tg in targets for t in tg.subtree} | {
             t.lower_ for tg in targets for t in tg.subtree
@@ -364,6 +406,11 @@ class EventExtractor:
         self._combatants_killed = {
             sent.index: any(c.victims.category == "combatant" and c.outcome == "killed" for c in cas)
         }
+        self._civilians_killed_by = {
+            sent.index: any(
+                c.victims.category == "civilian" and c.outcome == "killed" and c.perpetrator for c in cas
+            )
+        }
         cues = self._cues(sent)
         if not cues:
             yield from self._continuation(ctx, rd, sent, cas, state)
@@ -381,6 +428,9 @@ class EventExtractor:
                 if typed is None:
                     continue
                 etype, sub = typed
+            if cue.entry.id in ("execution", "killing") and self._armed_victims_only(cas):
+                # ACLED codes killings of police and soldiers as battles
+                etype, sub = "Battles", "Armed clash"
             if etype == "Protests" and self.intervention_re.search(sent.text):
                 sub = "Protest with intervention"
             places = self._places(rd, sent, cue)
@@ -394,10 +444,21 @@ class EventExtractor:
                 elif definite or cue.tok.pos_ == "VERB":
                     prev = self._previous_first_place(rd, sent)
                     places = [prev] if prev is not None else []
+            if not places and etype == "Strategic developments" and cue.entry.id == "agreement":
+                # a truce with no place of its own settles the conflict the report is about
+                main = rd.main_place()
+                places = [main] if main is not None else []
             if not places:
                 continue
             when = self._when(rd, sent, cue.tok, state)
             actor1, actor2 = self._actors(rd, sent, cue, etype, cas)
+            if (
+                actor2 is None
+                and etype == "Explosions/Remote violence"
+                and any(c.victims.category == "civilian" and c.outcome == "killed" for c in cas)
+                and not any(c.victims.category == "combatant" for c in cas)
+            ):
+                actor2 = ActorRef("Civilians")  # a strike that killed only civilians hit civilians
             fatalities = self._fatalities(cas, etype)
             for place in places:
                 if place.precision is None and rd.region_name(place.name):
@@ -418,6 +479,11 @@ class EventExtractor:
                     hedged=ctx.hedged(sent),
                     evidence=ctx.evidence(sent, cue.start - sent.para.start, cue.end - sent.para.start),
                 )
+
+    @staticmethod
+    def _armed_victims_only(cas: list[CasualtyClaim]) -> bool:
+        killed = [c for c in cas if c.outcome == "killed"]
+        return bool(killed) and all(c.victims.category == "combatant" for c in killed)
 
     @staticmethod
     def _arrests_inside(out: list[EventClaim]) -> list[EventClaim]:
@@ -461,7 +527,9 @@ class EventExtractor:
 
     # ---- place, time, actors, toll ---------------------------------------------------------------
     def _places(self, rd: Reader, sent: Sentence, cue: _Cue) -> list[Place]:
-        spans = rd.places_in(sent)
+        spans = [
+            sp for sp in rd.places_in(sent) if not self._not_the_scene(rd, sp, spans_of=rd.places_in(sent))
+        ]
         if not spans:
             return self._reference(rd, sent, cue)
         tok = cue.tok
@@ -479,14 +547,40 @@ class EventExtractor:
         own = {t.i for t in tok.subtree}
         countries = {sp.start for sp in spans if rd.is_country_name(sp.text)}
         # the cue's own phrase first, a town before a country, then the nearest in the parse
+        # a town before a compass region ("between A and B in eastern R countryside")
         spans.sort(
-            key=lambda sp: (sp.root.i not in own, sp.start in countries, dist(sp), abs(sp.start - tok.i))
+            key=lambda sp: (
+                sp.root.i not in own,
+                sp.start in countries,
+                rd.region(sp) or rd.wide(sp),
+                dist(sp),
+                abs(sp.start - tok.i),
+            )
         )
         if spans[0].start in countries and spans[0].root.i not in own:
             return []
         best = spans[0]
         group = next((g for g in rd._groups(sorted(spans, key=lambda s: s.start)) if best in g), [best])
         return [rd.place(sp.text) for sp in group]
+
+    @staticmethod
+    def _not_the_scene(rd: Reader, sp: Span, spans_of: list[Span]) -> bool:
+        """Names that are not where the event happened: a unit's name ("soldiers of the FDS"),
+        the possessor of a more specific place ("North Waziristan's Mir Ali"), and where a
+        side withdrew to ("forcing the troops to withdraw to P")."""
+        root = sp.root
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PEOPLE_OF:
+            return True
+        if root.dep_ == "poss" and any(o.start <= head.i < o.end for o in spans_of if o is not sp):
+            return True
+        if (
+            root.dep_ == "pobj"
+            and head.lower_ in ("to", "towards", "toward")
+            and _WITHDRAWAL.search(head.head.text)
+        ):
+            return True
+        return False
 
     def _reference(self, rd: Reader, sent: Sentence, cue: _Cue) -> list[Place]:
         """ "raided the same village": the village the text named before."""
@@ -569,7 +663,17 @@ class EventExtractor:
                     if a1_tok is None and verb.dep_ in ("conj", "advcl", "xcomp"):
                         a1_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         a1 = None
-        if a1_tok is not None and a1_tok.pos_ == "PROPN" and a1_tok.i < tok.i and a1_tok.head.i == tok.i:
+        if a1_tok is not None and a1_tok.ent_type_ == "NORP" and a1_tok.head.i == tok.i:
+            # "an Israeli drone strike", "37 Russian attacks": the nation's armed forces
+            r = rd.ctx.resolve_actor(f"{a1_tok.text} forces", sent.abs(a1_tok.idx), strict=True)
+            a1 = ActorRef(r.name, r.kind, r.country, r.known) if r is not None else None
+        if (
+            a1 is None
+            and a1_tok is not None
+            and a1_tok.pos_ == "PROPN"
+            and a1_tok.i < tok.i
+            and a1_tok.head.i == tok.i
+        ):
             # a name modifying the cue ("an al-Shabaab attack"): the whole name
             name = proper_span(a1_tok)
             r = rd.ctx.resolve_actor(name.text, sent.abs(name.start_char))
