@@ -731,7 +731,11 @@ class CasualtyExtractor:
         self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict
     ) -> tuple[When | None, bool]:
         """(when, is_period_mention) for a claim in this sentence."""
-        mentions = [t for t in ctx.times_in(sent.start, sent.end) if t.when is not None]
+        mentions = [
+            t
+            for t in ctx.times_in(sent.start, sent.end)
+            if t.when is not None and not self._names_a_thing(sent, t)
+        ]
         if re.search(
             r"\b(?:same period|same time|during this period|over the same)\b", sent.text, re.I
         ) and state.get("period"):
@@ -764,11 +768,25 @@ class CasualtyExtractor:
             sent.para.index - 2,
         ):
             return state["period"], True
-        if state.get("when_para") == sent.para.index:
-            return state.get("when"), False
+        if state.get("when_para") is not None and sent.para.index - state["when_para"] <= 1:
+            return state.get("when"), False  # the day of the incident the passage is about
         if state.get("doc_period") is not None:
             return state["doc_period"], True  # a bulletin's reporting period, stated once
         return None, False
+
+    _TIME_NOUNS = {"year", "month", "week", "day", "period", "night", "morning", "evening", "afternoon"}
+
+    def _names_a_thing(self, sent: Sentence, mention) -> bool:
+        """ "the 2016 peace agreement", "the 2022 elections": a date that only qualifies a noun."""
+        tok = next((t for t in sent.span if sent.abs(t.idx) >= mention.start), None)
+        if tok is None or sent.abs(tok.idx + len(tok.text)) < mention.end - 1:
+            return False  # a longer expression: not a bare modifier
+        return (
+            tok.dep_ in ("compound", "nummod", "amod", "nmod")
+            and tok.head.pos_ == "NOUN"
+            and tok.head.i > tok.i
+            and tok.head.lemma_.lower() not in self._TIME_NOUNS
+        )
 
     _TELLING = {
         "say",
