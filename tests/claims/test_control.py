@@ -199,3 +199,62 @@ def test_control_command_reads_the_ledger(pipeline, tmp_path):
         ("Al-Shabaab", "2023-02-28"),
         ("Somali National Army", "2023-04-01"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "place", "extent"),
+    [
+        # an irregular past the tagger leaves unlemmatised, under an agent phrase ("backed by")
+        (
+            "Meanwhile, the Somali National Army backed by a clan militia retook the town of Dusarle on Saturday.",
+            "Somali National Army",
+            "Dusarle",
+            "full",
+        ),
+        # a gerund clause whose object names the place two prepositions down
+        (
+            "Al-Shabaab fighters pressed their offensive, seizing a string of hilltops in the Wendari area on Monday.",
+            "Al-Shabaab",
+            "Wendari",
+            "partial",
+        ),
+        # a site inside a place: "the headquarters of X in the P area"
+        (
+            "Taliban fighters took control of the headquarters of the border police in the Qarvan area on Saturday.",
+            "Taliban",
+            "Qarvan",
+            "partial",
+        ),
+        # "the town" after a place just named in the same sentence
+        (
+            "Al-Shabaab militiamen killed two elders in Dorvale on 8 March, and took control of parts of the town.",
+            "Al-Shabaab",
+            "Dorvale",
+            "partial",
+        ),
+    ],
+)
+def test_clause_shapes(pipeline, text, actor, place, extent):
+    changes = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert [(c.actor, c.place.name, c.extent) for c in changes] == [(actor, place, extent)]
+
+
+def test_relative_clause_keeps_its_own_time(pipeline):
+    text = "The Taliban now control around 40% of Ghor's territory, including a valley which they seized in 2019."
+    items = control(pipeline, text)
+    assert [(c.kind, c.actor, c.place.name, c.share) for c in items] == [("status", "Taliban", "Ghor", 0.4)]
+
+
+def test_headline_naming_the_country_is_the_body_change(pipeline):
+    text = (
+        "Al-Shabaab seizes Somali farming town of Beldoor\n"
+        "Al-Shabaab fighters on Tuesday captured Beldoor, a town in central Somalia, residents said."
+    )
+    assert keys(control(pipeline, text)) == [("change", "Al-Shabaab", "Beldoor")]
+
+
+def test_people_forced_from_homes_lose_no_ground(pipeline):
+    assert (
+        control(pipeline, "The fighting forced some 2,000 people from their homes in Beldoor, the UN said.")
+        == []
+    )

@@ -167,3 +167,83 @@ def test_threat_is_strategic_other(pipeline):
 )
 def test_not_an_event(pipeline, text):
     assert events(pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "sub", "actor1", "actor2", "place"),
+    [
+        # a count of munitions is one barrage, not a campaign
+        (
+            "Two shells fired by the rebels on Monday hit a school near Tarvik, killing three pupils.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+            "rebels",
+            "Civilians",
+            "Tarvik",
+        ),
+        # a nation's adjective stands for its forces; a strike that killed only civilians hit civilians
+        (
+            "An Israeli drone strike on a car near Yaroun on Tuesday killed two civilians.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            "Israel Defense Forces",
+            "Civilians",
+            "Yaroun",
+        ),
+        # a killing with no other cue, by a named side
+        (
+            "Fighters of the Jama'at Nusrat al-Islam wal-Muslimin killed at least 12 civilians in the village "
+            "of Dassori on Sunday, residents said.",
+            "Violence against civilians",
+            "Attack",
+            "Jama'at Nusrat al-Islam wal-Muslimin",
+            "Civilians",
+            "Dassori",
+        ),
+        # policemen shot dead: ACLED codes it a battle
+        (
+            "Two policemen were shot dead by unidentified gunmen in Kotli on Tuesday, police said.",
+            "Battles",
+            "Armed clash",
+            "Unidentified armed group",
+            None,
+            "Kotli",
+        ),
+        # the target named by a "targeting" clause makes the attack a battle
+        (
+            "Al-Shabaab launched an attack on Garsale at dawn on Saturday, targeting the detachment of the army.",
+            "Battles",
+            "Armed clash",
+            "Al-Shabaab",
+            None,
+            "Garsale",
+        ),
+    ],
+)
+def test_cue_shapes_and_actors(pipeline, text, etype, sub, actor1, actor2, place):
+    evs = events(pipeline, text)
+    got = [(e.event_type, e.sub_event_type, e.actor1, e.actor2, e.place.name) for e in evs]
+    assert got == [(etype, sub, actor1, actor2, place)]
+
+
+def test_drone_is_an_event_only_when_it_hits(pipeline):
+    hit = events(
+        pipeline, "A rebel drone struck a market in the town of Kessel on Friday, killing three traders."
+    )
+    assert typed(hit) == [("Explosions/Remote violence", "Air/drone strike", "Kessel")]
+    assert events(pipeline, "The army said it shot down a drone over the town of Kessel on Friday.") == []
+
+
+def test_unit_names_and_possessors_are_not_the_scene(pipeline):
+    text = "Two soldiers of the FDS died on Monday when a roadside bomb exploded in Rovuma's Mbau district."
+    assert [e.place.name for e in events(pipeline, text)] == ["Mbau"]
+
+
+def test_truce_without_a_place_settles_the_main_conflict(pipeline):
+    text = (
+        "Heavy clashes broke out in Zawara on Friday between rival militias.\n"
+        "The fighting in Zawara killed 12 people, medics said.\n"
+        "A truce was agreed late on Saturday through the mediation of elders, the government said."
+    )
+    agreements = [e for e in events(pipeline, text) if e.sub_event_type == "Agreement"]
+    assert [e.place.name for e in agreements] == ["Zawara"]
