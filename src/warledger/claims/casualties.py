@@ -242,8 +242,12 @@ class CasualtyExtractor:
         while cur.head.i != cur.i and hops < 4:
             dep = cur.dep_
             parent = cur.head
-            if dep == "conj" and cur.pos_ in ("VERB", "AUX"):
-                break  # a coordinated clause has its own subject and outcome
+            if (
+                dep == "conj"
+                and cur.pos_ in ("VERB", "AUX")
+                and any(c.dep_.startswith("nsubj") for c in cur.children)
+            ):
+                break  # a coordinated clause with its own subject has its own outcome
             if dep not in _DIRECT_DEPS and not (dep == "prep" or parent.dep_ == "prep"):
                 break
             if dep == "pobj" and parent.lower_ not in ("of", "to", "by", "among"):
