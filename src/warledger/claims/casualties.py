@@ -46,6 +46,10 @@ _BREAKDOWN = (
     ":",
 )
 _TOLL_VERBS = {
+    "put",
+    "place",
+    "estimate",
+    "set",
     "rise",
     "reach",
     "climb",
@@ -69,6 +73,37 @@ _CUMULATIVE_WORDS = re.compile(
     r"during the (?:same )?period|over the past|in the past|throughout|a total of)\b",
     re.I,
 )
+_GROUP_WORDS = {
+    "women",
+    "children",
+    "men",
+    "elderly",
+    "minors",
+    "girls",
+    "boys",
+    "infants",
+    "teenagers",
+    "youths",
+}
+_CIVIL_COLLECTIVES = {
+    "family",
+    "household",
+    "community",
+    "tribe",
+    "clan",
+    "congregation",
+    "crew",
+    "team",
+    "parliament",
+    "council",
+    "party",
+    "union",
+    "staff",
+    "press",
+    "public",
+    "families",
+}
+_KILLING_MANNER = {"shoot", "gun", "beat", "stab", "hack", "burn", "club", "stone", "mow", "cut", "bludgeon"}
 _UNNAMED_ATTACKERS = {
     "gunman",
     "gunmen",
@@ -141,6 +176,23 @@ class CasualtyExtractor:
             return "captured"
         if tok.lemma_.lower() == "claim":
             return None
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in _KILLING_MANNER:
+            # "shooting dead 17", "beaten to death", "gunned down"
+            for c in tok.children:
+                if c.lower_ in ("dead", "down") or (
+                    c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+                ):
+                    return "killed"
+        if tok.pos_ == "VERB" and lemma in ("force", "drive", "push", "chase"):
+            # "forced 8 million from their homes", "drove thousands out of their villages"
+            for c in tok.subtree:
+                if c.lemma_.lower() in ("home", "house", "village", "land") and c.head.lower_ in (
+                    "from",
+                    "of",
+                    "out",
+                ):
+                    return "displaced"
         if (
             tok.lemma_.lower() == "death"
             and tok.head.lower_ == "to"
@@ -250,7 +302,7 @@ class CasualtyExtractor:
                 break  # a coordinated clause with its own subject has its own outcome
             if dep not in _DIRECT_DEPS and not (dep == "prep" or parent.dep_ == "prep"):
                 break
-            if dep == "pobj" and parent.lower_ not in ("of", "to", "by", "among"):
+            if dep == "pobj" and parent.lower_ not in ("of", "to", "by", "among", "at"):
                 break
             out = self._outcome_word(parent)
             if out and parent.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
@@ -435,6 +487,16 @@ class CasualtyExtractor:
             return Victims(base.category, base.actor, group)
         if mod_words & self.civ_mod:
             return Victims(VictimCategory.CIVILIAN, None, group)
+        if lemma == "member":
+            of = [
+                g
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            if of and of[0].lemma_.lower() in _CIVIL_COLLECTIVES and actor is None:
+                return Victims(VictimCategory.CIVILIAN, None, group)  # "seven members of one family"
         if (
             lemma in self.combatant
             or low in self.combatant
@@ -1229,9 +1291,13 @@ class CasualtyExtractor:
             if any(k.claim.victims.category != c.victims.category for k in kids):
                 c.victims = Victims(VictimCategory.UNKNOWN, None, c.victims.group)
                 continue
-            after = sent.span.doc[h.noun.i + 1 : min(h.noun.i + 5, sent.span.end)]
+            after = sent.span.doc[h.noun.i + 1 : min(h.noun.i + 6, sent.span.end)]
             words = " ".join(t.lower_ for t in after)
-            if re.match(r"^,?\s*(?:mostly|mainly|most of them|largely|predominantly|many of them)\b", words):
+            m = re.match(
+                r"^,?\s*(?:mostly|mainly|most of them|largely|predominantly|many of them)\s+(\w+)", words
+            )
+            if m and m.group(1) not in _GROUP_WORDS:
+                # "23 others, mostly civilians": some were not; "mostly women" says nothing of that
                 c.victims = Victims(VictimCategory.UNKNOWN, None, c.victims.group)
 
     def _note_period(self, ctx: DocContext, sent: Sentence, state: dict) -> None:
@@ -1239,7 +1305,8 @@ class CasualtyExtractor:
             if t.when is not None and t.kind in ("since", "period"):
                 state["period"] = t.when
                 state["period_para"] = sent.para.index
-                state.setdefault("doc_period", t.when)
+                if sent.para.index <= 2:
+                    state.setdefault("doc_period", t.when)  # a bulletin states its period up front
 
     def _marker_before(self, span: Span, m: CountMention, hits: list[_Hit]) -> int | None:
         """Index of a breakdown marker between the previous figure and this one; a figure
