@@ -179,6 +179,9 @@ class CasualtyExtractor:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in _KILLING_MANNER:
             # "shooting dead 17", "beaten to death", "gunned down"
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ in ("dead", "down"):
+                return "killed"
             for c in tok.children:
                 if c.lower_ in ("dead", "down") or (
                     c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
@@ -360,7 +363,7 @@ class CasualtyExtractor:
             j = noun.i + 1
         for k in range(j, min(j + 3, sent.end)):
             t = doc[k]
-            if (t.is_punct and t.text not in (")",)) or t.pos_ == "ADP":
+            if (t.is_punct and t.text not in (")",)) or t.pos_ in ("ADP", "CCONJ"):
                 break
             if t.like_num:
                 break
