@@ -59,3 +59,7 @@ def main() -> None:
     except WarledgerError as exc:
         err_console.print(f"[red]error[/red] {exc}")
         sys.exit(EXIT_USAGE if exc.status == 400 else 1)
+
+
+if __name__ == "__main__":
+    main()

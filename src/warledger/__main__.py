@@ -1,0 +1,5 @@
+"""`python -m warledger ...` is the `warledger` command."""
+
+from warledger.cli.main import main
+
+main()
