@@ -46,6 +46,24 @@ def key(c):
         ("Rescuers recovered the bodies of 9 fishermen.", [("killed", 9, 9, "civilian")]),
         ("The death toll rose to 406 on Sunday.", [("killed", 406, 406, "unknown")]),
         ("Dozens of militants were killed in the operation.", [("killed", 24, None, "combatant")]),
+        ("Hospital staff said they had received 18 bodies.", [("killed", 18, 18, "unknown")]),
+        ("Doctors treated 43 wounded people.", [("injured", 43, 43, "civilian")]),
+        ("Health officials put the death toll at 120.", [("killed", 120, 120, "unknown")]),
+        (
+            "The fighting has forced 8 million people from their homes.",
+            [("displaced", 8000000, 8000000, "civilian")],
+        ),
+        ("Militants stormed the village, shooting dead 17 worshippers.", [("killed", 17, 17, "civilian")]),
+        ("The airstrike wounded seven members of one family.", [("injured", 7, 7, "civilian")]),
+        ("The attack claimed the lives of 13 people, mostly women.", [("killed", 13, 13, "civilian")]),
+        (
+            "At least 11 people, among them six soldiers, were killed.",
+            [("killed", 11, None, "unknown"), ("killed", 6, 6, "combatant")],
+        ),
+        (
+            "In total, 4 people were killed, a man and his wife among them.",
+            [("killed", 4, 4, "civilian"), ("killed", 2, 2, "civilian")],
+        ),
     ],
 )
 def test_outcome_count_and_category(pipeline, text, expected):

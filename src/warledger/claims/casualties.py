@@ -281,6 +281,8 @@ class CasualtyExtractor:
                     and noun.lemma_.lower() == "life"
                     and x.head.lemma_.lower() in ("claim", "lose", "take", "cost")
                 )
+                # "received 18 bodies": counted bodies are dead people
+                or (out and noun.lemma_.lower() in ("body", "corpse") and doc[m.head].dep_ == "nummod")
             ):
                 return self._combined(noun, out), noun, noun
         # 2. a participle or adjective attached to it ("people killed", "civilians wounded")
@@ -289,6 +291,11 @@ class CasualtyExtractor:
                 out = self._outcome_word(c)
                 if out:
                     return self._combined(c, out), noun, c
+            # "43 wounded people", "12 missing fishermen": an outcome adjective before the noun
+            if c.dep_ in ("amod", "compound") and c.i < x.i and c.tag_ in ("VBN", "JJ") and noun is not None:
+                out = self._outcome_word(c)
+                if out and out != "casualties":
+                    return out, noun, c
         # 3. governing verbs ("were killed", "killing 40", "confirmed killed", "lost 539");
         # an outcome noun reached through an apposition ("the latest casualty -- a man --
         # was killed") is kept only if no verb says more

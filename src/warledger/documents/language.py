@@ -22,7 +22,7 @@ def detect_language(text: str) -> str | None:
         return "und"
     hits = sum(1 for w in words if w.lower() in _EN_FUNCTION_WORDS)
     if len(words) < 12:
-        return "en" if hits else "und"
+        return "en"  # too short to tell apart; a headline or a one-line bulletin is read as English
     return "en" if hits / len(words) >= 0.12 else "und"
 
 
