@@ -73,6 +73,15 @@ _CUMULATIVE_WORDS = re.compile(
     r"during the (?:same )?period|over the past|in the past|throughout|a total of)\b",
     re.I,
 )
+_FORCE_MEMBERS = {
+    "soldier": "the army",
+    "troop": "the army",
+    "serviceman": "the army",
+    "conscript": "the army",
+    "policeman": "the police",
+    "policemen": "the police",
+    "gendarme": "the gendarmerie",
+}
 _GROUP_WORDS = {
     "women",
     "children",
@@ -507,6 +516,11 @@ class CasualtyExtractor:
             ]
             if of and of[0].lemma_.lower() in _CIVIL_COLLECTIVES and actor is None:
                 return Victims(VictimCategory.CIVILIAN, None, group)  # "seven members of one family"
+        if actor is None and lemma in _FORCE_MEMBERS:
+            # "nine soldiers", "two policemen": the forces of the country the report is about
+            r = ctx.resolve_actor(_FORCE_MEMBERS[lemma], sent.abs(noun.idx), strict=True)
+            if r is not None and r.known and r.kind == "state force":
+                actor = r.name
         if (
             lemma in self.combatant
             or low in self.combatant

@@ -57,6 +57,15 @@ class Sentence:
 
 
 _PARA_SPLIT = re.compile(r"\n")
+_BARE_ARMED_PLURALS = {
+    "militants",
+    "insurgents",
+    "jihadists",
+    "jihadis",
+    "extremists",
+    "terrorists",
+    "rebels",
+}
 _ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 # "CUCUTA -", "ERBIL, Kurdistan Region -", "BEIRUT (Reuters) -", "Maiduguri —", "DERA ISMAIL KHAN:"
 _DATELINE = re.compile(
@@ -189,8 +198,14 @@ class DocContext:
 
     def coreference(self, text: str, at: int | None) -> ResolvedActor | None:
         words = text.lower().split()
-        if not words or words[0] not in ("the", "this", "that", "these", "those", "its", "their"):
+        if not words:
             return None
+        if words[0] not in ("the", "this", "that", "these", "those", "its", "their"):
+            # a bare plural that names an armed side ("militants attacked the post") is the
+            # armed group the report is about
+            if len(words) != 1 or words[0] not in _BARE_ARMED_PLURALS:
+                return None
+            words = ["the", *words]
         noun = " ".join(words[1:])
         kinds = self._COREF_KINDS.get(noun) or self._COREF_KINDS.get(words[-1])
         if not kinds:
