@@ -60,6 +60,8 @@ def key(c):
             "At least 11 people, among them six soldiers, were killed.",
             [("killed", 11, None, "unknown"), ("killed", 6, 6, "combatant")],
         ),
+        ("Soldiers arrested Aung Ko Ko and Thida Win at their home on Monday.", [("captured", 2, 2, "civilian")]),
+        ("The insurgents captured Tirin Kot, the provincial capital.", []),
         (
             "In total, 4 people were killed, a man and his wife among them.",
             [("killed", 4, 4, "civilian"), ("killed", 2, 2, "civilian")],

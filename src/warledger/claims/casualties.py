@@ -73,6 +73,24 @@ _CUMULATIVE_WORDS = re.compile(
     r"during the (?:same )?period|over the past|in the past|throughout|a total of)\b",
     re.I,
 )
+_PEOPLE_VERBS = {
+    "arrest",
+    "detain",
+    "abduct",
+    "kidnap",
+    "kill",
+    "shoot",
+    "execute",
+    "assassinate",
+    "murder",
+    "injure",
+    "wound",
+    "disappear",
+    "behead",
+    "torture",
+    "imprison",
+    "jail",
+}
 _FORCE_MEMBERS = {
     "soldier": "the army",
     "troop": "the army",
@@ -430,7 +448,13 @@ class CasualtyExtractor:
 
     # ------------------------------------------------------------------ victims
     def _victims(
-        self, ctx: DocContext, sent: Sentence, noun: Token | None, outcome: str, inherit: Victims | None
+        self,
+        ctx: DocContext,
+        sent: Sentence,
+        noun: Token | None,
+        outcome: str,
+        inherit: Victims | None,
+        people: bool = False,
     ) -> Victims | None:
         """Victim category, armed group and singled-out group; None when the noun is not people."""
         if noun is None:
@@ -537,6 +561,14 @@ class CasualtyExtractor:
             if inherit is not None and lemma in ("casualty", "death", "fatality", "victim", "dead"):
                 return inherit
             return Victims(VictimCategory.UNKNOWN, actor, group)
+        if noun.ent_type_ == "PERSON" and people:
+            # a named person: a fighter only if the text describes them as one
+            described = {
+                t.lemma_.lower() for c in noun.children if c.dep_ in ("appos", "compound") for t in c.subtree
+            }
+            if described & self.combatant:
+                return Victims(VictimCategory.COMBATANT, actor, None)
+            return Victims(VictimCategory.CIVILIAN, None, None)
         if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON",):
             r = ctx.resolve_actor(noun.text, sent.abs(noun.idx), strict=True)
             if r and r.known and (r.kind or "") in ("state force", "non-state armed group", "coalition"):
@@ -1015,6 +1047,13 @@ class CasualtyExtractor:
             sm = self.counts.singular(span, tok)
             if sm is not None:
                 mentions.append(sm)
+
+        def a_local_place(name: str):
+            # a name is taken for a place only where the report is (Win is also a Vienna district)
+            place = ctx.lookup_place(name)
+            return place if place is not None and ctx.countries and place.country in ctx.countries else None
+
+        mentions += self._named_people(span, taken, a_local_place)
         mentions.sort(key=lambda m: m.start)
         if not mentions:
             if sent.para.index != state.get("period_para_seen"):
@@ -1096,7 +1135,7 @@ class CasualtyExtractor:
                 and h.marker_before is not None
             ):
                 continue  # "including one from ...": a part of something that is not people
-            victims = self._victims(ctx, sent, h.noun, outcome, inherit)
+            victims = self._victims(ctx, sent, h.noun, outcome, inherit, h.mention.people)
             if victims is None:
                 continue
             if h.mention.singular and victims.category == VictimCategory.UNKNOWN:
@@ -1207,6 +1246,43 @@ class CasualtyExtractor:
             h.coordinated = True
             for u in used:
                 u.skip = True
+
+    _PEOPLE_OUTCOMES = ("killed", "captured", "missing", "injured")
+
+    def _named_people(self, span: Span, taken: set[int], ctx_lookup=None) -> list[CountMention]:
+        """Named people who suffered an outcome: "Han Htay, father of X, and Phyo Thet Oo were
+        arrested", "troops arrested Phoe Kaung Kin": one per name at the top of the
+        coordination (names inside appositions are relatives, not victims)."""
+        out = []
+        for verb in span:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _PEOPLE_VERBS:
+                continue  # "captured Tirin Kot": places are captured too, people are arrested
+            passive = any(c.dep_ == "auxpass" for c in verb.children)
+            role = "nsubjpass" if passive else "dobj"
+            head = next((c for c in verb.children if c.dep_ == role), None)
+            if head is None or head.i in taken or head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
+                continue
+            full = span.doc[
+                min([head.i] + [x.i for x in head.lefts if x.dep_ == "compound"]) : head.i + 1
+            ].text
+            if ctx_lookup is not None and ctx_lookup(full) is not None:
+                continue  # a place the NER took for a person
+            # the NER often types the second of two names as an organisation
+            names = [head] + [
+                c
+                for c in head.conjuncts
+                if c.pos_ == "PROPN"
+                and c.ent_type_ in ("PERSON", "ORG", "")
+                and (ctx_lookup is None or ctx_lookup(c.text) is None)
+            ]
+            first = min(t.left_edge.i for t in names if t.ent_type_ == "PERSON")
+            start = min([first] + [x.i for x in head.lefts if x.ent_type_ == "PERSON"])
+            last = max(names, key=lambda t: t.i)
+            end = max([last.i] + [x.i for x in last.children if x.dep_ == "compound"]) + 1
+            n = len(names)
+            text = span.doc[start:end].text
+            out.append(CountMention(start, end, head.i, Count(n, n, Qualifier.EXACT, text), True, True))
+        return out
 
     @staticmethod
     def _describes_speaker(noun: Token) -> bool:

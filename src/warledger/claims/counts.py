@@ -81,6 +81,7 @@ class CountMention:
     head: int  # token index of the number's head token (the last number word)
     count: Count
     singular: bool = False  # "a child": the count is carried by a noun
+    people: bool = False  # "Han Htay and Phyo Thet Oo were arrested": named people, counted
 
     @property
     def value(self) -> int | None:
