@@ -60,7 +60,10 @@ def key(c):
             "At least 11 people, among them six soldiers, were killed.",
             [("killed", 11, None, "unknown"), ("killed", 6, 6, "combatant")],
         ),
-        ("Soldiers arrested Aung Ko Ko and Thida Win at their home on Monday.", [("captured", 2, 2, "civilian")]),
+        (
+            "Soldiers arrested Aung Ko Ko and Thida Win at their home on Monday.",
+            [("captured", 2, 2, "civilian")],
+        ),
         ("The insurgents captured Tirin Kot, the provincial capital.", []),
         (
             "In total, 4 people were killed, a man and his wife among them.",
@@ -199,3 +202,20 @@ def test_evidence_points_into_the_text(pipeline):
 def test_odd_input_does_not_crash_or_invent(pipeline, text):
     ex = extract(pipeline, text)
     assert all(c.evidence.sentence for c in ex.casualties)
+
+
+def test_breakdown_in_a_later_sentence(pipeline):
+    cs = claims(pipeline, "Shelling killed 40 people in the district. Among the dead were 12 children.")
+    by = {c["count"]["low"]: c for c in cs}
+    assert by[12]["part_of"] == by[40]["id"] and by[12]["victims"]["group"] == "children"
+
+
+def test_small_figures_of_different_incidents_are_kept(pipeline):
+    text = (
+        "A woman and her two children were killed when a shell hit their house in the north.\n\n"
+        "In a separate attack on Monday, gunmen killed a man, his wife and one of their children in the south."
+    )
+    assert [key(c) for c in claims(pipeline, text) if c["part_of"] is None] == [
+        ("killed", 3, 3, "civilian"),
+        ("killed", 3, 3, "civilian"),
+    ]

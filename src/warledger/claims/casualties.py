@@ -944,6 +944,7 @@ class CasualtyExtractor:
         for sent in ctx.sentences:
             self._note_agents(ctx, sent, state)
             hits = self._sentence_hits(ctx, sent, state)
+            self._continue_breakdown(sent, hits, claims)
             for h in hits:
                 c = h.claim
                 if c is None:
@@ -956,6 +957,11 @@ class CasualtyExtractor:
                     c.victims.group,
                     c.victims.actor,
                 )
+                value = c.count.low if c.count.low is not None else c.count.high or 0
+                if value < 10:
+                    # small figures recur for different incidents: the same one only if the
+                    # place, the day and the perpetrator agree as well
+                    key += (c.place.name if c.place else None, c.when, c.perpetrator)
                 if key in seen and c.part_of is None:
                     continue
                 seen.setdefault(key, c)
@@ -969,6 +975,37 @@ class CasualtyExtractor:
             if any(self._same_figure(t, b) for b in body):
                 claims.remove(t)
         return self._renumber(claims)
+
+    _BREAKDOWN_OPENERS = re.compile(
+        r"^\W*(?:the\s+(?:dead|killed|victims|wounded|injured|casualties|fatalities)\s+(?:included|include|includes|were)"
+        r"|among\s+(?:the\s+)?(?:dead|killed|victims|wounded|injured|them|those)"
+        r"|of\s+(?:the\s+)?(?:dead|those\s+killed|them|these|the\s+victims))\b",
+        re.I,
+    )
+
+    def _continue_breakdown(self, sent: Sentence, hits: list[_Hit], claims: list[CasualtyClaim]) -> None:
+        """ "The dead included 27 civilians ...", "Among the victims were five men": figures
+        that break down a total given in an earlier sentence."""
+        if not claims or not self._BREAKDOWN_OPENERS.search(sent.text):
+            return
+        for h in hits:
+            c = h.claim
+            if c is None or c.part_of is not None or h.parent is not None:
+                continue
+            total = next(
+                (
+                    p
+                    for p in reversed(claims)
+                    if p.part_of is None
+                    and p.outcome == c.outcome
+                    and p.count.low
+                    and c.count.low
+                    and p.count.low > c.count.low
+                ),
+                None,
+            )
+            if total is not None:
+                c.part_of = total.id
 
     @staticmethod
     def _reciprocal_perpetrators(claims: list[CasualtyClaim]) -> None:
@@ -1206,6 +1243,11 @@ class CasualtyExtractor:
             total, last, used = 1, h.noun.i, []
             ok = True
             conjuncts = [c for c in h.noun.conjuncts if c.i > h.noun.i]
+            # "a man, his wife and one of their children": the parser may hang the list on an
+            # apposition of the first noun
+            for a in h.noun.children:
+                if a.dep_ == "appos" and a.i > h.noun.i and any(x.dep_ == "poss" for x in a.children):
+                    conjuncts += [a] + [c for c in a.conjuncts if c.i > a.i]
             if not conjuncts:
                 continue
             for c in conjuncts:
