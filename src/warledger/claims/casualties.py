@@ -318,11 +318,6 @@ class CasualtyExtractor:
                 out = self._outcome_word(c)
                 if out:
                     return self._combined(c, out), noun, c
-            # "43 wounded people", "12 missing fishermen": an outcome adjective before the noun
-            if c.dep_ in ("amod", "compound") and c.i < x.i and c.tag_ in ("VBN", "JJ") and noun is not None:
-                out = self._outcome_word(c)
-                if out and out != "casualties":
-                    return out, noun, c
         # 3. governing verbs ("were killed", "killing 40", "confirmed killed", "lost 539");
         # an outcome noun reached through an apposition ("the latest casualty -- a man --
         # was killed") is kept only if no verb says more
@@ -360,6 +355,12 @@ class CasualtyExtractor:
                         return None, noun, None
                     return self._combined(parent, out), noun, parent
             if parent.pos_ in ("VERB", "AUX"):
+                if parent.lemma_.lower() in ("include", "comprise", "number") and dep == "dobj":
+                    # "the dead included five children and three women"
+                    subj = next((c for c in parent.children if c.dep_ == "nsubj"), None)
+                    out = self._outcome_word(subj) if subj is not None else None
+                    if out:
+                        return out, noun, subj
                 if parent.lemma_ in ("be", "remain", "stay"):
                     # "people are under detention", "remain in custody"
                     for c in parent.children:
@@ -391,6 +392,14 @@ class CasualtyExtractor:
             cur, hops = parent, hops + 1
         if noun_fallback is not None:
             return self._combined(noun_fallback, self._outcome_word(noun_fallback)), noun, noun_fallback
+        # "43 wounded people", "12 missing fishermen": an outcome adjective before the noun,
+        # when no verb governs it ("abducted five displaced women" are abducted)
+        if noun is not None:
+            for c in noun.children:
+                if c.dep_ in ("amod", "compound") and c.i < noun.i and c.tag_ in ("VBN", "JJ"):
+                    out = self._outcome_word(c)
+                    if out and out != "casualties":
+                        return out, noun, c
         # 4. a short linear window ("100+ killed in ...", "651 killed and 867 injured")
         j = m.end
         if noun is not None and noun.i >= m.end:
@@ -469,7 +478,10 @@ class CasualtyExtractor:
             return None
         # "civilians and soldiers": mixed groups are unknown
         for c in noun.children:
-            if c.dep_ == "conj" and c.pos_ == "NOUN":
+            counted = any(
+                x.dep_ == "nummod" or (x.dep_ == "det" and x.lower_ in ("a", "an", "one")) for x in c.children
+            )
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and not counted:
                 cl = c.lemma_.lower()
                 if (lemma in self.civilian and cl in self.combatant) or (
                     lemma in self.combatant and cl in self.civilian
@@ -557,6 +569,8 @@ class CasualtyExtractor:
             if actor and lemma in ("member", "leader", "chief", "head", "commander", "deputy", "official"):
                 return Victims(VictimCategory.COMBATANT, actor, group)
             return Victims(VictimCategory.CIVILIAN, None, group)
+        if outcome == "displaced" and (lemma in self.unknown or noun.ent_type_ == "NORP"):
+            return Victims(VictimCategory.CIVILIAN, None, group)  # "a million Haitians displaced"
         if lemma in self.unknown or low in self.unknown or noun.ent_type_ == "NORP":
             if inherit is not None and lemma in ("casualty", "death", "fatality", "victim", "dead"):
                 return inherit
