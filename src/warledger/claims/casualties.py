@@ -1252,11 +1252,24 @@ class CasualtyExtractor:
         is counted by its determiner. Lists after a breakdown marker stay separate parts."""
         by_head = {h.mention.head: h for h in hits}
         for h in hits:
-            if h.skip or not h.mention.singular or h.marker_before is not None or h.noun is None:
+            if h.skip or not h.mention.singular or h.noun is None:
                 continue
+            # inside a breakdown list, only a family ("a mother and her two children") is one figure
+            in_list = h.marker_before is not None
             total, last, used = 1, h.noun.i, []
             ok = True
             conjuncts = [c for c in h.noun.conjuncts if c.i > h.noun.i]
+            doc = span.doc
+            k = h.noun.i + 1
+            if (
+                not conjuncts
+                and k + 3 < span.end
+                and doc[k].lower_ == "and"
+                and doc[k + 1].i in by_head
+                and doc[k + 2].lower_ == "of"
+                and doc[k + 3].dep_ == "poss"
+            ):
+                conjuncts = [doc[k + 1]]  # "a pastor and two of his children", hung on the verb
             # "a man, his wife and one of their children": the parser may hang the list on an
             # apposition of the first noun
             for a in h.noun.children:
@@ -1275,7 +1288,9 @@ class CasualtyExtractor:
                     if num is not None and num.i in by_head:
                         other = by_head[num.i]
                         total += other.mention.value or 0
-                        if c.lemma_.lower() in self.groups.get("children", ()) | self.groups.get("women", ()):
+                        if not in_list and c.lemma_.lower() in self.groups.get(
+                            "children", ()
+                        ) | self.groups.get("women", ()):
                             other.parent = h  # "a woman and her two children": the children are a part too
                             other.marker_before = h.mention.start
                         else:
@@ -1293,6 +1308,8 @@ class CasualtyExtractor:
                 if not ok:
                     break
             if not ok:
+                continue
+            if in_list and not any(x.dep_ == "poss" for c in conjuncts for x in c.subtree):
                 continue
             m = h.mention
             text = span.doc[m.start : last + 1].text
