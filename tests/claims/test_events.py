@@ -247,3 +247,94 @@ def test_truce_without_a_place_settles_the_main_conflict(pipeline):
     )
     agreements = [e for e in events(pipeline, text) if e.sub_event_type == "Agreement"]
     assert [e.place.name for e in agreements] == ["Zawara"]
+
+
+# ---- one event per incident, and what is not an incident (precision rules) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead and a later sentence that refers back to it by the province
+        "Gunmen killed 11 villagers in an attack on the village of Tarrow in Kessin state on Tuesday, "
+        "police said.\n\nThe attack in Kessin came after weeks of tension over grazing land.",
+        # a bulletin point without a day and the dated account of the same fighting
+        "Fighting between the army and the rebels continued in Dorvale.\n\n"
+        "Heavy clashes between the army and the rebels were reported in Dorvale on Wednesday.",
+        # a definite reference with no day of its own goes on with the incident told before
+        "Rebels attacked an army base in the town of Mirrow on Tuesday, killing nine soldiers.\n\n"
+        '"The fighting lasted for three hours," an officer said.',
+    ],
+)
+def test_one_incident_told_twice_is_one_event(pipeline, text):
+    assert len(events(pipeline, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count over a period the date resolver reads as a week or a span
+        "The air force said last week that air strikes had killed dozens of rebels in the Tolvar hills "
+        "over the past month.",
+        # a period phrase with no day
+        "The rebels have fired more than 300 rockets at Kessin since the start of the year.",
+        # a denied proposition
+        "The army denied reports that its jets had bombed a wedding in Tarrow.",
+        # an earlier abduction referred to by a participle
+        "Police rescued 12 of the abducted passengers in a forest near Tarrow on Saturday.",
+        # a summary of several incidents told as a count of targets
+        "Gunmen have killed 20 people and abducted dozens of others in attacks on four villages in Kessin "
+        "state, police said on Sunday.",
+    ],
+)
+def test_campaigns_denials_and_summaries_are_not_events(pipeline, text):
+    assert events(pipeline, text) == []
+
+
+def test_where_a_speaker_spoke_from_is_not_the_scene(pipeline):
+    text = (
+        "Rebels attacked an army base in the town of Mirrow on Tuesday, killing nine soldiers, an officer "
+        "told reporters by phone from the nearby town of Pellam."
+    )
+    assert [e.place.name for e in events(pipeline, text)] == ["Mirrow"]
+
+
+def test_a_named_facility_stands_on_its_town(pipeline):
+    text = "On Monday, rebel shelling hit the Central Hospital in Dorvale, killing two nurses."
+    assert [e.place.name for e in events(pipeline, text)] == ["Dorvale"]
+
+
+def test_the_day_of_the_incident_not_of_the_statement(pipeline):
+    text = "A drone strike killed six civilians in Corvel on Wednesday, the ministry said on Thursday."
+    (e,) = events(pipeline, text)
+    assert e.when is not None and e.when.start == date(2023, 3, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "sub"),
+    [
+        # a riot's crowd is not also a protest
+        (
+            "In the town of Serrin, residents set fire to a police station on Monday, protesting the killing of a trader.",
+            "Riots",
+            "Violent demonstration",
+        ),
+        # a foiled car bomb attack is the bomb, not a second clash
+        (
+            "Soldiers foiled a suicide car bomb attack near a military camp in Dorvale on Tuesday, "
+            "killing the driver.",
+            "Explosions/Remote violence",
+            "Suicide bomb",
+        ),
+    ],
+)
+def test_one_sentence_one_incident(pipeline, text, etype, sub):
+    assert [(e.event_type, e.sub_event_type) for e in events(pipeline, text)] == [(etype, sub)]
+
+
+def test_arrests_at_a_riot_are_part_of_it(pipeline):
+    text = (
+        "In the town of Serrin, residents set fire to a police station on Monday, protesting the killing of a trader.\n\n"
+        "Police said three people were arrested."
+    )
+    assert [e.event_type for e in events(pipeline, text)] == ["Riots"]

@@ -126,6 +126,7 @@ _UNIT_NOUNS = {
     "agency",
     "office",
     "government",
+    "command",
 }
 _ADMIN_UNITS = {
     "township",

@@ -109,6 +109,11 @@ class EventLex(BaseModel):
     impact_verbs: list[str]
     no_fight_phrases: list[str]
     munitions: list[str] = []
+    period_phrases: list[str] = []
+    speech_verbs: list[str] = []
+    denial_words: list[str] = []
+    facility_words: list[str] = []
+    person_heads: list[str] = []
 
 
 @lru_cache(maxsize=2)
@@ -155,6 +160,16 @@ class EventExtractor:
         self.impact = set(self.el.impact_verbs)
         self.no_fight_re = re.compile(r"\b" + alt(self.el.no_fight_phrases) + r"\b", re.I)
         self.munitions = set(self.el.munitions)
+        self.period_re = re.compile(r"\b" + alt(self.el.period_phrases) + r"\b", re.I)
+        self.speech = set(self.el.speech_verbs)
+        self.denial = set(self.el.denial_words)
+        self.facilities = set(self.el.facility_words)
+        self.person_heads = set(self.el.person_heads)
+        self.place_nouns = set(self.cl.place_nouns)
+        # per event (by id()): whether its sentence names a day, and whether its cue refers back
+        # ("the attack") to an incident told before; read when events are merged
+        self._own_day: dict[int, bool] = {}
+        self._anaphoric: dict[int, bool] = {}
         # per sentence: whether a named side killed civilians (the "killing" cue needs it)
         self._civilians_killed_by: dict[int, bool] = {}
         # per sentence: whether it tells combatants killed (the "operation" cue needs it)
@@ -192,7 +207,10 @@ class EventExtractor:
                 etype, sub = "Strategic developments", "Non-violent transfer of territory"
             else:
                 etype, sub = "Battles", self._territory_sub(ctx, c.actor, c.from_actor)
-            yield EventClaim(
+            own = next((s for s in ctx.sentences if s.start <= c.evidence.start < s.end), None)
+            yield self._noted(
+                own is not None and self._names_a_day(rd, own),
+                False,
                 id=ctx.next_id("ex"),
                 event_type=etype,
                 sub_event_type=sub,
@@ -247,6 +265,26 @@ class EventExtractor:
         # a killing is its own event only when no other cue tells how it was done
         if any(c.entry.id != "killing" and c.entry.event_type != "Strategic developments" for c in out):
             out = [c for c in out if c.entry.id != "killing"]
+        # one incident per sentence: a riot's crowd is not also a protest; a bomb that opened an
+        # attack types it (ACLED codes by the first means); "foiled a car bomb attack" is the bomb
+        if any(c.entry.event_type == "Riots" for c in out):
+            out = [c for c in out if c.entry.event_type != "Protests"]
+        blasts = [c for c in out if c.entry.event_type == "Explosions/Remote violence"]
+        if blasts:
+            out = [
+                c
+                for c in out
+                if c.entry.id != "attack"
+                and not (
+                    c.entry.id == "battle"
+                    and c.tok.pos_ == "VERB"
+                    and any(
+                        (b.tok.dep_ == "dobj" or b.tok.head.dep_ == "dobj")
+                        and c.tok.i in (b.tok.head.i, b.tok.head.head.i)
+                        for b in blasts
+                    )
+                )
+            ]
         # one cue per event type: the first family in lexicon order reads the sentence
         first: dict[str, _Cue] = {}
         for c in out:
@@ -277,6 +315,8 @@ class EventExtractor:
     # ---- filters --------------------------------------------------------------------------
     def _not_an_incident(self, rd: Reader, sent: Sentence, cue: _Cue) -> bool:
         tok = cue.tok
+        if tok.dep_ == "amod" and tok.tag_ == "VBN":
+            return True  # "the abducted victims", "the kidnapped students": told before
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True
         if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
@@ -328,13 +368,96 @@ class EventExtractor:
             return True  # "the fighting fronts"
         if rd.background(sent, tok) or rd.pluperfect_background(verb):
             return True
+        # a sentence timed only by a period tells a campaign, not an incident
         times = [t for t in rd.ctx.times_in(sent.start, sent.end) if t.when is not None]
         if times and all(
             t.kind in ("since", "period", "until")
-            or t.when.precision in (Precision.MONTH, Precision.YEAR, Precision.PERIOD)
+            or t.when.precision in (Precision.WEEK, Precision.MONTH, Precision.YEAR, Precision.PERIOD)
             for t in times
         ):
             return True
+        if self.period_re.search(sent.text) and not self._names_a_day(rd, sent):
+            return True
+        if self._denied(tok):
+            return True
+        return False
+
+    @staticmethod
+    def _names_a_day(rd: Reader, sent: Sentence) -> bool:
+        return any(
+            t.when is not None and t.when.precision == Precision.DAY and t.kind == "point"
+            for t in rd.ctx.times_in(sent.start, sent.end)
+        )
+
+    def _event_days(self, rd: Reader, sent: Sentence, tok: Token) -> list:
+        """Days the sentence gives for the incident itself: not the day a relative clause
+        tells about something else ("which Fano had entered in February") nor the day a
+        speaker spoke ("police said on Sunday"), when another day is there."""
+        mentions = rd.ctx.times_in(sent.start, sent.end)
+        # "since X ... until yesterday, the 6th": the end of a running count is no incident's day
+        until = min((t.start for t in mentions if t.kind == "until"), default=None)
+        if until is not None:
+            mentions = [t for t in mentions if t.start < until]
+        days = [
+            t
+            for t in mentions
+            if t.when is not None
+            and (
+                (t.when.precision == Precision.DAY and t.kind == "point")
+                # "on Friday night and continued until Saturday": a fight of a few days
+                or (
+                    t.kind == "period"
+                    and t.when.start is not None
+                    and t.when.end is not None
+                    and (t.when.end - t.when.start).days <= 3
+                )
+            )
+        ]
+        own = {t.i for t in tok.subtree} | {a.i for a in tok.ancestors}
+
+        def head_of(t) -> Token | None:
+            cs = sent.span.doc.char_span(
+                t.start - sent.para.start, t.end - sent.para.start, alignment_mode="expand"
+            )
+            return cs.root if cs is not None else None
+
+        plain, spoken = [], []
+        for t in days:
+            h = head_of(t)
+            if h is None:
+                plain.append(t)
+                continue
+            if any(a.dep_ == "relcl" and a.i not in own for a in [h, *h.ancestors]):
+                continue
+            gov = next((a for a in h.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if gov is not None and gov.i != tok.i and gov.lemma_.lower() in self.speech:
+                spoken.append(t)
+            else:
+                plain.append(t)
+        return plain or spoken
+
+    @staticmethod
+    def _counted_targets(tok: Token) -> bool:
+        """A plural incident noun over a counted set of targets ("attacks on four villages",
+        "strikes on 12 positions") sums several incidents the text tells (or not) one by one."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+            return False
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in ("on", "against", "in", "across")
+            and any(g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children) for g in c.children)
+            for c in tok.children
+        )
+
+    def _denied(self, tok: Token) -> bool:
+        """ "denied reports that its jets bombed a wedding", "denies targeting civilians": the
+        incident is the denied proposition. A denied role ("denied responsibility for the
+        attack") leaves the attack an incident."""
+        clausal = tok.pos_ in ("VERB", "AUX")
+        for a in list(tok.ancestors)[:5]:
+            if a.lemma_.lower() in self.denial:
+                return clausal
+            clausal = clausal or a.pos_ in ("VERB", "AUX")
         return False
 
     def _in_summary(self, rd: Reader, sent: Sentence) -> bool:
@@ -385,6 +508,16 @@ class EventExtractor:
         killed_com = any(c.victims.category == "combatant" for c in cas)
         if heads & self.military:
             return "Battles", "Armed clash"
+        # "a coordinated attack on D town, attacking the military camp": a settlement held by
+        # a force is a battle when the sentence names the force's site and no civilian died
+        sentence_words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
+        if (
+            heads
+            and heads <= self.place_nouns
+            and not killed_civ
+            and sentence_words & self.military - {"forces", "army", "military", "police"}
+        ):
+            return "Battles", "Armed clash"
         if heads & self.civilian or killed_civ:
             return "Violence against civilians", "Attack"
         if killed_com or words & self.military:
@@ -415,6 +548,11 @@ class EventExtractor:
         if not cues:
             yield from self._continuation(ctx, rd, sent, cas, state)
             return
+        if any(
+            self._counted_targets(t) and any(pat.fullmatch(t.text) for _, pat in self.patterns)
+            for t in sent.span
+        ):
+            return  # "killed 23 and abducted dozens in attacks on four villages": a summary
         for cue in cues:
             if cue.entry.event_type == "Explosions/Remote violence":
                 state.entry = cue.entry  # "fired 200 rockets ... one of them hit X"
@@ -451,6 +589,8 @@ class EventExtractor:
             if not places:
                 continue
             when = self._when(rd, sent, cue.tok, state)
+            own_day = self._names_a_day(rd, sent)
+            anaphoric = self._refers_back(cue.tok)
             actor1, actor2 = self._actors(rd, sent, cue, etype, cas)
             if (
                 actor2 is None
@@ -464,7 +604,9 @@ class EventExtractor:
                 if place.precision is None and rd.region_name(place.name):
                     place = rd.place(rd.strip_compass(place.name))
                 state.place, state.when, state.entry = place, when, cue.entry
-                yield EventClaim(
+                yield self._noted(
+                    own_day,
+                    anaphoric,
                     id=ctx.next_id("ex"),
                     event_type=etype,
                     sub_event_type=sub,
@@ -479,6 +621,24 @@ class EventExtractor:
                     hedged=ctx.hedged(sent),
                     evidence=ctx.evidence(sent, cue.start - sent.para.start, cue.end - sent.para.start),
                 )
+
+    def _noted(self, own_day: bool, anaphoric: bool, **fields) -> EventClaim:
+        e = EventClaim(**fields)
+        self._own_day[id(e)] = own_day
+        self._anaphoric[id(e)] = anaphoric
+        return e
+
+    @staticmethod
+    def _refers_back(tok: Token) -> bool:
+        """ "the attack", "this strike", "their assault": a definite incident noun points at
+        one the text has told."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+            or (c.dep_ == "poss" and c.pos_ == "PRON")
+            for c in tok.children
+        )
 
     @staticmethod
     def _armed_victims_only(cas: list[CasualtyClaim]) -> bool:
@@ -511,7 +671,9 @@ class EventExtractor:
             return
         place = rd.place(places[0].text)
         entry = state.entry
-        yield EventClaim(
+        yield self._noted(
+            self._names_a_day(rd, sent),
+            False,
             id=ctx.next_id("ex"),
             event_type=entry.event_type,
             sub_event_type=entry.sub_event_type,
@@ -528,7 +690,9 @@ class EventExtractor:
     # ---- place, time, actors, toll ---------------------------------------------------------------
     def _places(self, rd: Reader, sent: Sentence, cue: _Cue) -> list[Place]:
         spans = [
-            sp for sp in rd.places_in(sent) if not self._not_the_scene(rd, sp, spans_of=rd.places_in(sent))
+            sp
+            for sp in rd.places_in(sent)
+            if not self._not_the_scene(rd, sp, spans_of=rd.places_in(sent)) and not self._aside(sp)
         ]
         if not spans:
             return self._reference(rd, sent, cue)
@@ -561,7 +725,49 @@ class EventExtractor:
             return []
         best = spans[0]
         group = next((g for g in rd._groups(sorted(spans, key=lambda s: s.start)) if best in g), [best])
-        return [rd.place(sp.text) for sp in group]
+        return [rd.place(self._town_of_facility(sp, spans).text) for sp in group]
+
+    def _aside(self, sp: Span) -> bool:
+        """Names that are not the scene although the tagger calls them places: where a speaker
+        spoke from ("told Reuters by phone from the town of X", "said in X") and a nationality
+        before people or weapons ("Ukrainian officials", "Russian drones")."""
+        root = sp.root
+        if (
+            root.ent_type_ == "NORP"
+            and root.dep_ in ("amod", "compound")
+            and (root.head.lower_ in self.person_heads or root.head.lemma_.lower() in self.person_heads)
+        ):
+            return True
+        while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in self.place_nouns:
+            root = root.head.head  # "from the nearby town of X"
+        prep = root.head if root.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in ("from", "in", "at"):
+            return False
+        host = prep.head
+        if host.pos_ == "NOUN" and host.dep_ in ("pobj",) and prep.lower_ == "from":
+            host = host.head.head  # "by phone from X"
+        elif host.pos_ == "NOUN" and prep.lower_ != "from":
+            return False  # "a market in X" places the market
+        if any(c.dep_ == "auxpass" for c in host.children):
+            return False  # "clashes were reported in X": the scene
+        return host.lemma_.lower() in self.speech
+
+    def _town_of_facility(self, sp: Span, spans: list[Span]) -> Span:
+        """ "the Al Noor Hospital in P": a named facility stands on the town that holds it."""
+        doc = sp.doc
+        words = {t.lower_ for t in sp} | ({doc[sp.end].lower_} if sp.end < len(doc) else set())
+        if not words & self.facilities:
+            return sp
+        for o in spans:
+            r = o.root
+            if (
+                o is not sp
+                and r.dep_ == "pobj"
+                and r.head.lower_ in ("in", "at")
+                and sp.start <= r.head.head.i <= sp.end
+            ):
+                return o
+        return sp
 
     @staticmethod
     def _not_the_scene(rd: Reader, sp: Span, spans_of: list[Span]) -> bool:
@@ -605,6 +811,10 @@ class EventExtractor:
         return rd.place(spans[0].text) if spans else None
 
     def _when(self, rd: Reader, sent: Sentence, tok: Token, state: _State) -> When | None:
+        days = self._event_days(rd, sent, tok)
+        if days:
+            pos = sent.abs(tok.idx)
+            return min(days, key=lambda t: abs(t.start - pos)).when
         if rd.ctx.times_in(sent.start, sent.end):
             w = rd.when(sent, tok)
             if w is not None and w.precision == Precision.DAY:
@@ -710,31 +920,114 @@ class EventExtractor:
 
     # ---- one event per incident -------------------------------------------------------------------
     def _merge(self, rd: Reader, events: list[EventClaim]) -> list[EventClaim]:
+        """One event per incident. A report tells an incident in its lead and comes back to it
+        ("the attack in P", "the fighting lasted hours"), names it by the town in one sentence
+        and by the province in the next, dates it in one and not in the other. Two readings are
+        one incident when they have the same type and
+        - the same place and day (a clash still going on after a capture stays its own event);
+        - places one inside the other (a town and its province or country) and the same day;
+        - related places and one of them gives no day of its own (same sub-type);
+        - the later one refers back ("the attack") without a day of its own: the latest
+          incident of its type, wherever the sentence places it.
+        """
+        contains = self._containment(rd)
+        ordered = sorted(events, key=lambda e: e.evidence.start)
         out: list[EventClaim] = []
-        seen: dict[tuple, EventClaim] = {}
-        for e in events:
-            key = (
-                e.event_type,
-                rd.place_key(e.place.name) if e.place else None,
-                e.when.start if e.when else None,
-            )
-            if e.sub_event_type == "Armed clash" and _ONGOING.search(e.evidence.sentence):
-                key = (*key, "ongoing")  # fighting that goes on after a capture is its own event
-            prev = seen.get(key)
-            if prev is None:
-                seen[key] = e
+        for e in ordered:
+            target = next((p for p in reversed(out) if self._same_incident(rd, contains, p, e)), None)
+            if target is None and self._anaphoric.get(id(e)) and not self._own_day.get(id(e)):
+                target = next((p for p in reversed(out) if p.event_type == e.event_type), None)
+            if target is None:
                 out.append(e)
                 continue
-            # the more specific reading wins: territory over a clash, an abduction over a raid
-            if prev.sub_event_type in ("Armed clash", "Attack") and e.sub_event_type not in (
-                "Armed clash",
-                "Attack",
-            ):
-                if not (e.sub_event_type.startswith("Abduction") and prev.fatalities):
-                    prev.sub_event_type = e.sub_event_type
-            prev.actor1 = prev.actor1 or e.actor1
-            prev.actor2 = prev.actor2 or e.actor2
-            prev.fatalities = prev.fatalities or e.fatalities
+            self._absorb(rd, contains, target, e)
+        out = [e for e in out if not self._arrests_of_an_incident(rd, e, out)]
         for n, e in enumerate(out, start=1):
             e.id = f"e{n}"
         return out
+
+    @staticmethod
+    def _arrests_of_an_incident(rd: Reader, e: EventClaim, events: list[EventClaim]) -> bool:
+        """Arrests made in a riot, a raid or a battle at the same place and day are part of it."""
+        if e.sub_event_type != "Arrests" or e.place is None:
+            return False
+        key = rd.place_key(e.place.name)
+        day = e.when.start if e.when else None
+        return any(
+            o is not e
+            and o.event_type != "Strategic developments"
+            and o.place is not None
+            and rd.place_key(o.place.name) == key
+            and (o.when.start if o.when else None) == day
+            for o in events
+        )
+
+    def _containment(self, rd: Reader) -> set[tuple[str, str]]:
+        """(wide, narrow) place keys the document itself nests: "Dankura in Zamfara state",
+        "Mir Ali, North Waziristan"; a wide place named with a town in one sentence holds it."""
+        out: set[tuple[str, str]] = set()
+        for s in rd.ctx.sentences:
+            spans = rd.places_in(s)
+            for a in spans:
+                for b in spans:
+                    if a is b or b.start < a.start:
+                        continue
+                    pb = rd.place(b.text)
+                    if rd.wide(b) or rd.region(b) or pb.precision in ("province", "region", "country"):
+                        out.add((rd.place_key(b.text), rd.place_key(a.text)))
+        return out
+
+    @staticmethod
+    def _inside(rd: Reader, contains: set[tuple[str, str]], wide: Place, narrow: Place) -> bool:
+        wk, nk = rd.place_key(wide.name), rd.place_key(narrow.name)
+        if wk == nk:
+            return False
+        if (wk, nk) in contains:
+            return True
+        if wide.precision == "country" and narrow.country and wide.country == narrow.country:
+            return True
+        return bool(
+            wide.precision in ("province", "region", "district")
+            and narrow.admin1
+            and rd.place_key(narrow.admin1) == wk
+        )
+
+    def _same_incident(
+        self, rd: Reader, contains: set[tuple[str, str]], p: EventClaim, e: EventClaim
+    ) -> bool:
+        if p.event_type != e.event_type or p.place is None or e.place is None:
+            return False
+        same_place = rd.place_key(p.place.name) == rd.place_key(e.place.name)
+        nested = self._inside(rd, contains, p.place, e.place) or self._inside(rd, contains, e.place, p.place)
+        if not (same_place or nested):
+            return False
+        same_day = (p.when.start if p.when else None) == (e.when.start if e.when else None)
+        # fighting said to go on after a capture is its own event, whatever the day
+        territory = {p.sub_event_type, e.sub_event_type} - {"Armed clash", "Attack"}
+        ongoing = [
+            x.sub_event_type == "Armed clash" and bool(_ONGOING.search(x.evidence.sentence)) for x in (p, e)
+        ]
+        if territory and any(ongoing):
+            return False
+        if same_day:
+            return True
+        undated = not self._own_day.get(id(p)) or not self._own_day.get(id(e))
+        return undated and p.sub_event_type == e.sub_event_type
+
+    def _absorb(self, rd: Reader, contains: set[tuple[str, str]], prev: EventClaim, e: EventClaim) -> None:
+        """Keep one reading: the more specific sub-type, the town over its province, the day
+        the text gives over one taken from context, and every actor and toll either names."""
+        if prev.sub_event_type in ("Armed clash", "Attack") and e.sub_event_type not in (
+            "Armed clash",
+            "Attack",
+        ):
+            if not (e.sub_event_type.startswith("Abduction") and prev.fatalities):
+                prev.sub_event_type = e.sub_event_type
+        if prev.place is not None and e.place is not None and self._inside(rd, contains, prev.place, e.place):
+            prev.place = e.place
+        if self._own_day.get(id(e)) and not self._own_day.get(id(prev)):
+            prev.when, prev.evidence = e.when, e.evidence
+            self._own_day[id(prev)] = True
+        prev.actor1 = prev.actor1 or e.actor1
+        prev.actor2 = prev.actor2 or e.actor2
+        prev.fatalities = prev.fatalities or e.fatalities
