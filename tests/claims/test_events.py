@@ -338,3 +338,11 @@ def test_arrests_at_a_riot_are_part_of_it(pipeline):
         "Police said three people were arrested."
     )
     assert [e.event_type for e in events(pipeline, text)] == ["Riots"]
+
+
+def test_the_outlet_a_witness_told_is_not_the_scene(pipeline):
+    text = (
+        "Rebel shelling killed five civilians in Corvel on Sunday.\n\n"
+        "A nurse told Radio Kessel that more than 30 shells fell on the market."
+    )
+    assert [e.place.name for e in events(pipeline, text)] == ["Corvel"]

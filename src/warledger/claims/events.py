@@ -738,6 +738,8 @@ class EventExtractor:
             and (root.head.lower_ in self.person_heads or root.head.lemma_.lower() in self.person_heads)
         ):
             return True
+        if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in self.speech:
+            return True  # "residents told Darfur24": the outlet told, not a place
         while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in self.place_nouns:
             root = root.head.head  # "from the nearby town of X"
         prep = root.head if root.dep_ == "pobj" else None
