@@ -63,8 +63,14 @@ CASES = [
         "point",
         w("2023-03-16", "2023-03-16", D),
     ),
-    ("Drones struck a fuel depot last night.", THU, "last night", "point", w("2023-03-15", "2023-03-15", D)),
-    ("Three villages were hit overnight.", THU, "overnight", "point", w("2023-03-15", "2023-03-15", D)),
+    (
+        "Drones struck a fuel depot last night.",
+        THU,
+        "last night",
+        "point",
+        w("2023-03-15", "2023-03-16", PER),
+    ),
+    ("Three villages were hit overnight.", THU, "overnight", "point", w("2023-03-15", "2023-03-16", PER)),
     ("Gunmen stormed the checkpoint at dawn.", THU, "at dawn", "point", w("2023-03-16", "2023-03-16", D)),
     (
         "The shops stayed closed the day before yesterday.",

@@ -889,14 +889,17 @@ class CasualtyExtractor:
                 )
             )
             m = mentions[0]
-            if m.kind in ("since", "period", "until") or m.when.precision in (
-                Precision.MONTH,
-                Precision.YEAR,
-                Precision.PERIOD,
+            short = (
+                m.when.start is not None and m.when.end is not None and (m.when.end - m.when.start).days <= 2
+            )
+            if m.kind in ("since", "period", "until") or (
+                m.when.precision in (Precision.MONTH, Precision.YEAR, Precision.PERIOD) and not short
             ):
                 state["period"] = m.when
                 return m.when, True
+            # a day, or a night or a weekend: one incident's time
             state["when"], state["when_para"] = m.when, sent.para.index
+            state.setdefault("lead_when", m.when)
             return m.when, False
         if state.get("period") and state.get("period_para") in (
             sent.para.index,
@@ -908,6 +911,8 @@ class CasualtyExtractor:
             return state.get("when"), False  # the day of the incident the passage is about
         if state.get("doc_period") is not None:
             return state["doc_period"], True  # a bulletin's reporting period, stated once
+        if state.get("lead_when") is not None and not _CUMULATIVE_WORDS.search(sent.text):
+            return state["lead_when"], False  # the incident the report leads with
         return None, False
 
     _TIME_NOUNS = {"year", "month", "week", "day", "period", "night", "morning", "evening", "afternoon"}
@@ -1475,6 +1480,15 @@ class CasualtyExtractor:
 
     def _note_period(self, ctx: DocContext, sent: Sentence, state: dict) -> None:
         for t in ctx.times_in(sent.start, sent.end):
+            if (
+                "lead_when" not in state
+                and sent.para.index <= 3
+                and t.when is not None
+                and t.kind == "point"
+                and t.when.precision == Precision.DAY
+                and not self._dates_the_telling(sent, t)
+            ):
+                state["lead_when"] = t.when  # the day of the incident the report leads with
             if t.when is not None and t.kind in ("since", "period"):
                 state["period"] = t.when
                 state["period_para"] = sent.para.index

@@ -16,7 +16,7 @@ Conventions (P = publication date; see tests/dates/test_resolve.py for examples)
 - A day without a year, a weekday or a month name is the most recent one on or
   before P ("last <weekday>" is strictly before P). In a range, the start is the
   most recent one on or before the range's end.
-- "yesterday", "last night", "overnight" = P-1; "today", "tonight", "this morning",
+- "yesterday" = P-1; "last night", "overnight" = the period P-1..P; "today", "tonight", "this morning",
   "at dawn" = P; "overnight into <day>" = the period <day>-1..<day>.
 - "in August" = the whole month (year inferred); a month or calendar unit that
   contains P ends at P ("this month" = 1st..P, precision month). Explicit years
@@ -363,8 +363,11 @@ class TimeResolver:
         return _Point("decade", year=int(m["y"]), part=self._part(m["part"]))
 
     def _pt_rel(self, m: re.Match[str]) -> _Point:
-        offset = self.v.relative_days[" ".join(m["rel"].lower().replace("’", "'").split())]
+        term = " ".join(m["rel"].lower().replace("’", "'").split())
+        offset = self.v.relative_days[term]
         wd = m["wd"] or m["wd2"]
+        if term in self.v.night_terms and not wd:
+            return _Point("night", offset=offset)
         # "yesterday, Monday": the named day wins, as the copy may be older than its
         # publication date; it is the most recent such day on or before the relative one.
         return _Point("offset", offset=offset, weekday=self._weekday(wd) if wd else None)
@@ -432,6 +435,8 @@ class TimeResolver:
             return self._with_part(s, e, pt.part, P.PERIOD, None)
         if published is None or ref is None:
             return None  # everything below is relative to publication
+        if pt.kind == "night":
+            return When(published + timedelta(days=pt.offset), published, P.PERIOD)
         if pt.kind == "offset":
             d = published + timedelta(days=pt.offset)
             if pt.weekday is not None:

@@ -28,6 +28,7 @@ class TimeVocabulary:
     weekday_full: tuple[str, ...]
     week_starts_on: int
     relative_days: Mapping[str, int]  # lowercased term -> day offset
+    night_terms: frozenset  # terms for the night before publication: the period P-1..P
     overnight_into: tuple[str, ...]
     weekday_fillers: tuple[str, ...]
     weekday_past: tuple[str, ...]
@@ -90,6 +91,7 @@ class TimeVocabulary:
             for n in names:
                 weekdays[n] = int(num)
         relative_days = {t.lower(): int(e["offset"]) for e in d["relative_days"] for t in e["terms"]}
+        night_terms = frozenset(t.lower() for e in d["relative_days"] if e.get("night") for t in e["terms"])
         units = {s.lower(): unit for unit, spellings in d["units"].items() for s in spellings}
         parts = {p.lower(): which for which, phrases in d["unit_parts"].items() for p in phrases}
         anchored = {p.lower(): (-1 if k == "previous" else 1) for k, ps in d["anchored"].items() for p in ps}
@@ -109,6 +111,7 @@ class TimeVocabulary:
             weekday_full=t(weekday_full),
             week_starts_on=int(d["week_starts_on"]),
             relative_days=relative_days,
+            night_terms=night_terms,
             overnight_into=t(d["overnight_into"]),
             weekday_fillers=t(d["weekday_fillers"]),
             weekday_past=t(d["weekday_past"]),
