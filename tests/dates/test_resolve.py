@@ -717,3 +717,15 @@ def test_empty_alternation_never_matches() -> None:
     import re
 
     assert re.search(alt([]), "anything at all") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Since the start of the year, 312 soldiers have died.", w("2023-01-01", "2023-03-16", PER)),
+        ("Since the beginning of the month, 40 people were killed.", w("2023-03-01", "2023-03-16", PER)),
+    ],
+)
+def test_since_the_start_of_a_unit(text, expected):
+    found = find_time_expressions(text, THU)
+    assert found and found[0].kind == "since" and found[0].when == expected

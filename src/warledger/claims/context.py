@@ -57,6 +57,12 @@ class Sentence:
 
 
 _PARA_SPLIT = re.compile(r"\n")
+
+
+def text_at(text: str, span: tuple) -> str:
+    return text[span[0] : span[1]]
+
+
 _BARE_ARMED_PLURALS = {
     "militants",
     "insurgents",
@@ -156,11 +162,20 @@ class DocContext:
     @cached_property
     def actor_mentions(self) -> list[tuple[int, int, ResolvedActor]]:
         """Every occurrence of a known actor alias in the text, in order."""
-        return self.actors.find(self.document.text, country=self.main_country, on=self.published)
+        found = self.actors.find(self.document.text, country=self.main_country, on=self.published)
+        return [
+            f
+            for f in found
+            if not (
+                any(a <= f[0] < b for a, b in self._datelines) and text_at(self.document.text, f).isupper()
+            )
+        ]
 
     def resolve_actor(self, text: str, at: int | None = None, strict: bool = False) -> ResolvedActor | None:
         """Canonical actor for a phrase; definite descriptions ("the group", "the monitor")
         go to the nearest earlier actor of the right kind."""
+        if at is not None and any(a <= at < b for a, b in self._datelines) and (text or "").strip().isupper():
+            return None  # "MOGADISHU (Reuters) -" is where the story was filed, not who acted
         text = (text or "").strip()
         if not text:
             return None
@@ -353,6 +368,17 @@ class DocContext:
             return []
         top = max(counts.values())
         return [c for c, n in counts.most_common() if n >= 3 or n * 3 >= top]
+
+    @cached_property
+    def _datelines(self) -> list[tuple[int, int]]:
+        out = []
+        for p in self.paragraphs:
+            m = _DATELINE.match(p.text)
+            if m:
+                # only the place: "(Reuters)" in "BEIRUT (Reuters) -" names the source
+                end = p.text.find("(", 0, m.end())
+                out.append((p.start, p.start + (end if end > 0 else m.end())))
+        return out
 
     def dateline_end(self, sent: Sentence) -> int:
         """End offset of a dateline ("CUCUTA -", "ERBIL, Kurdistan Region -", "Maiduguri -")

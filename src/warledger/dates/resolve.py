@@ -240,6 +240,12 @@ class TimeResolver:
                 self._r_overnight,
             ),
             (
+                "unit_start",
+                rf"{start}(?i:since){SP}(?i:the){SP}(?i:start|beginning|onset|turn){SP}(?i:of){SP}"
+                rf"(?i:the|this){SP}(?P<unit>(?i:year|month|week))\b",
+                self._r_unit_start,
+            ),
+            (
                 "anchored",
                 rf"{start}(?P<which>{alt(v.anchored)}){SP}(?P<unit>{alt(('day', 'week', 'month', 'year'))})\b",
                 self._r_anchored,
@@ -596,6 +602,20 @@ class TimeResolver:
             d = cal.latest_weekday(self._weekday(m["wd"]), published)
             when = When(d - timedelta(days=1), d, Precision.PERIOD)
         return _Candidate(m.start(), m.end(), when, "period", "overnight")
+
+    def _r_unit_start(self, m: re.Match[str], published: date | None) -> _Candidate:
+        """"since the start of the year": from the first day of the unit that holds P."""
+        when = None
+        if published is not None:
+            unit = m["unit"].lower()
+            if unit == "year":
+                first = date(published.year, 1, 1)
+            elif unit == "month":
+                first = published.replace(day=1)
+            else:
+                first = published - timedelta(days=(published.weekday() + 1) % 7)  # weeks start on Sunday
+            when = When(first, published, Precision.PERIOD)
+        return _Candidate(m.start(), m.end(), when, "since", "unit_start")
 
     def _r_anchored(self, m: re.Match[str], published: date | None) -> _Candidate:
         return _Candidate(m.start(), m.end(), None, "point", "anchored")  # resolved in _link
