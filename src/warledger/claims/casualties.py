@@ -754,8 +754,11 @@ class CasualtyExtractor:
         for t in sent.span:
             if t.pos_ != "PROPN" or t.i in taken or (t.i > sent.span.start and doc[t.i - 1].pos_ == "PROPN"):
                 continue
-            prev = doc[t.i - 1] if t.i > sent.span.start else None
-            prev2 = doc[t.i - 2] if t.i - 1 > sent.span.start else None
+            k = t.i - 1
+            while k > sent.span.start and doc[k].text in ('"', "“", "'", "‘"):
+                k -= 1  # 'on "Tal Rifaat"': quotes around a name
+            prev = doc[k] if k >= sent.span.start else None
+            prev2 = doc[k - 1] if k - 1 >= sent.span.start else None
             locative = (
                 prev is not None
                 and prev.lower_ in ("in", "at", "near")
@@ -845,9 +848,10 @@ class CasualtyExtractor:
                 return state["place"]
         # nothing said: a running total covers the country the report is about; an
         # incident happened where the report mostly is
-        if cumulative and ctx.country_place is not None:
-            return ctx.country_place
-        return ctx.main_place
+        main = ctx.main_place
+        if cumulative and ctx.country_place is not None and ctx.main_place_mentions < 3:
+            return ctx.country_place  # unless the report is all about one place ("the siege of X")
+        return main
 
     @staticmethod
     def _is_actor_ent(ctx: DocContext, sent: Sentence, ent: Span) -> bool:

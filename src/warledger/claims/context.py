@@ -103,6 +103,7 @@ class DocContext:
     # claims already extracted from this document, for extractors that run later
     casualties: list = field(default_factory=list)
     control: list = field(default_factory=list)
+    main_place_mentions: int = 0  # how often the main place is named (set with main_place)
 
     # ---- structure --------------------------------------------------------------
     @cached_property
@@ -347,6 +348,9 @@ class DocContext:
         then demonyms and places; a country with a single stray piece of evidence (a
         namesake town abroad) is dropped when another has much more."""
         counts: Counter = Counter()
+        named: set[str] = set()  # countries the text names outright
+        places: Counter = Counter()  # places resolved in each country
+        actors: Counter = Counter()  # armed actors of each country
         resolve_country = getattr(self.gazetteer, "resolve_country", lambda _t: None)
         for p in self.paragraphs:
             if p.doc is None:
@@ -356,18 +360,32 @@ class DocContext:
                     cc = resolve_country(ent.text)
                     if cc:
                         counts[cc] += 3
+                        named.add(cc)
                         continue
                     place = self.gazetteer.resolve(ent.text)
                     if place and place.country:
                         counts[place.country] += 1
+                        places[place.country] += 1
                 elif ent.label_ == "NORP":
                     cc = resolve_country(ent.text)
                     if cc:
                         counts[cc] += 1
+        # the armed groups and forces a report names are strong evidence of where it is
+        for _s, _e, actor in self.actors.find(self.document.text):
+            if (
+                actor.known
+                and actor.country
+                and (actor.kind or "") in ("state force", "non-state armed group")
+            ):
+                counts[actor.country] += 2
+                actors[actor.country] += 1
         if not counts:
             return []
         top = max(counts.values())
-        return [c for c, n in counts.most_common() if n >= 3 or n * 3 >= top]
+        # a country whose only evidence is one stray place name is a namesake, not a subject
+        return [
+            c for c, n in counts.most_common() if c in named or actors[c] or places[c] >= 2 or n * 3 >= top
+        ]
 
     @cached_property
     def _datelines(self) -> list[tuple[int, int]]:
@@ -449,8 +467,10 @@ class DocContext:
                 first.setdefault(k, p.start + ent.start_char)
                 places.setdefault(k, place)
         if not counts:
+            self.main_place_mentions = 0
             return self.country_place
         best = max(counts, key=lambda k: (counts[k], -first[k]))
+        self.main_place_mentions = counts[best]
         return places[best]
 
     @cached_property

@@ -6,6 +6,7 @@ and no digit never reach the parser.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from functools import cached_property
@@ -19,6 +20,8 @@ from warledger.claims.lexicon import alt, load_lexicons
 from warledger.claims.model import Extraction
 from warledger.documents.model import Document
 from warledger.types import ActorMention
+
+log = logging.getLogger(__name__)
 
 
 def _cue_regex() -> re.Pattern:
@@ -90,8 +93,16 @@ class DocumentExtractor:
         ex.casualties = self.casualties.extract(ctx)
         ctx.casualties = ex.casualties
         for name, extractor in self._optional_extractors:
-            # control runs before events, which read ctx.casualties and ctx.control
-            setattr(ex, name, extractor.extract(ctx))
+            # control runs before events, which read ctx.casualties and ctx.control. One
+            # extractor failing on a document costs that document's items of its kind, not
+            # the document: the failure is logged with the document it happened on.
+            try:
+                setattr(ex, name, extractor.extract(ctx))
+            except Exception:  # noqa: BLE001 - a rule bug on odd text must not lose the casualties
+                log.exception(
+                    "%s extractor failed on document %s (%s)", name, ctx.document.id, ctx.document.source
+                )
+                setattr(ex, name, [])
             setattr(ctx, name, getattr(ex, name))
         ex.actors = self._actors_used(ctx, ex)
         return ex
