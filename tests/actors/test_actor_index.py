@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from warledger.actors import ActorIndex, ResolvedActor
@@ -202,18 +200,15 @@ def test_find_skips_generic_words(index):
     assert index.find("The militants and insurgents fled.") == []
 
 
-def test_find_is_fast(index):
+def test_find_on_a_long_text(index):
     para = (
         "Russian forces shelled Kharkiv on Tuesday, the Ukrainian General Staff said, while Hamas and the IDF "
         "traded fire and the Houthis launched drones; OCHA and the WHO reported 40 civilians killed. "
     )
     text = para * (50_000 // len(para) + 1)
-    index.find(text[:1000])  # warm the caches
-    t = time.perf_counter()
-    hits = index.find(text)
-    elapsed = time.perf_counter() - t
+    hits = index.find(text)  # speed is measured by benchmarks/knowledge_lookups.py, not here
     assert len(hits) > 1000
-    assert elapsed < 0.1, elapsed
+    assert all(text[s:e] for s, e, _ in hits)
 
 
 def test_user_file_adds_and_overrides(tmp_path):

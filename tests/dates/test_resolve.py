@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -678,14 +677,12 @@ def test_paragraph_offsets(published: date, text: str, expected: list[tuple[str,
     assert [m.start for m in found] == sorted(m.start for m in found)
 
 
-def test_fast_on_a_long_text() -> None:
+def test_a_long_text() -> None:
+    # speed is measured by benchmarks/knowledge_lookups.py, not asserted here
     text = " ".join(p for _, p, _ in PARAGRAPHS)
     text = (text + "\n\n") * (50_000 // len(text) + 1)
-    find_time_expressions(text[:1000], THU)  # build the patterns first
-    t = time.perf_counter()
     found = find_time_expressions(text[:50_000], THU)
-    assert found
-    assert time.perf_counter() - t < 0.25  # typically ~15 ms; generous for slow CI machines
+    assert found and all(text[m.start : m.end] == m.text for m in found)
 
 
 def test_vocabulary_is_data(tmp_path) -> None:

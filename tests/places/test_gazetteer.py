@@ -1,4 +1,3 @@
-import time
 
 import pytest
 
@@ -157,9 +156,7 @@ def test_country_of_and_near(gaz):
     assert gaz.near(0.0, -150.0) is None
 
 
-def test_resolve_is_fast_after_open(gaz):
-    gaz.resolve("Deir Ezzor", countries=["SY"])
-    t = time.perf_counter()
-    for _ in range(100):
-        gaz.resolve("Deir Ezzor", countries=["SY"])
-    assert (time.perf_counter() - t) / 100 < 0.002
+def test_repeated_resolve_gives_the_same_place(gaz):
+    # speed is measured by benchmarks/knowledge_lookups.py, not asserted here
+    first = gaz.resolve("Deir Ezzor", countries=["SY"])
+    assert all(gaz.resolve("Deir Ezzor", countries=["SY"]) == first for _ in range(100))
