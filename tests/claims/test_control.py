@@ -258,3 +258,75 @@ def test_people_forced_from_homes_lose_no_ground(pipeline):
         control(pipeline, "The fighting forced some 2,000 people from their homes in Beldoor, the UN said.")
         == []
     )
+
+
+# ---- shapes read since dev2: abbreviations, speakers, phrases with the noun "control", parts
+def test_document_abbreviation_beats_the_list_namesake(pipeline):
+    text = (
+        "The Arakan Army (AA) said on Tuesday it had captured the town of Pelmora.\n\n"
+        "The AA said in a statement that its fighters had also seized the village of Tessaly."
+    )
+    assert ("change", "Arakan Army", "Tessaly") in keys(control(pipeline, text))
+
+
+def test_pronoun_speaker_goes_on_with_the_previous_speaker(pipeline):
+    text = (
+        "Al-Shabaab said on Monday that it had attacked army posts near Verrin. "
+        "They said their fighters had also driven the troops out of the village of Oskel on Sunday."
+    )
+    got = control(pipeline, text)
+    assert ("change", "Al-Shabaab", "Oskel") in keys(got)
+
+
+@pytest.mark.parametrize(
+    "text, actor, place, extent",
+    [
+        (
+            "The villages of Brenna and Kolt remain under the control of al-Shabaab.",
+            "Al-Shabaab",
+            "Brenna",
+            "full",
+        ),
+        (
+            "Al-Shabaab fighters were still in control of the town of Harvel on Tuesday.",
+            "Al-Shabaab",
+            "Harvel",
+            "full",
+        ),
+    ],
+)
+def test_status_said_with_the_noun_control(pipeline, text, actor, place, extent):
+    got = [c for c in control(pipeline, text) if c.kind == "status" and c.place.name == place]
+    assert got and got[0].actor == actor and got[0].extent == extent
+
+
+def test_part_of_the_place_the_paragraph_named(pipeline):
+    text = (
+        "Al-Shabaab attacked the town of Dorrel on Sunday. "
+        "Residents said the group still holds most of the northern neighbourhoods."
+    )
+    got = [c for c in control(pipeline, text) if c.kind == "status"]
+    assert [(c.actor, c.place.name, c.extent) for c in got] == [("Al-Shabaab", "Dorrel", "partial")]
+
+
+def test_part_with_no_place_in_the_paragraph_is_not_guessed(pipeline):
+    text = "Fighting hit the village of Amsel.\n\nResidents said the group still holds most of the neighbourhoods."
+    assert not [c for c in control(pipeline, text) if c.kind == "status"]
+
+
+def test_narrated_control_is_a_gain_but_a_standing_is_not(pipeline):
+    text = (
+        "On Sunday, al-Shabaab fighters attacked the town of Merrow. "
+        "After that, the militants controlled most of the town before they left."
+    )
+    got = [c for c in control(pipeline, text) if c.place.name == "Merrow"]
+    assert [(c.kind, c.actor, c.extent) for c in got] == [("change", "Al-Shabaab", "partial")]
+    standing = (
+        "Before the offensive, al-Shabaab controlled ten percent of the territory it once held in Somalia."
+    )
+    assert all(c.kind == "status" for c in control(pipeline, standing))
+
+
+def test_counted_units_give_a_share_on_the_publication_day(pipeline):
+    got = control(pipeline, "Al-Shabaab now controls 6 of Galmara's 8 districts, analysts said.")
+    assert [(c.kind, c.place.name, c.share, c.when.start) for c in got] == [("status", "Galmara", 0.75, PUB)]

@@ -346,6 +346,7 @@ class Reader:
         }
         self.wide_units = {"province", "region", "governorate", "oblast", "state", "district", "county"}
         self._main_place: Place | None | bool = False
+        self._abbrevs: dict[str, ActorRef] | None = None
 
     # ---- actors -------------------------------------------------------------------
     def actor(self, tok: Token | None, sent: Sentence, avoid: set[str] | None = None) -> ActorRef | None:
@@ -356,6 +357,10 @@ class Reader:
         at = sent.abs(tok.idx)
         if tok.lower_ in _PRONOUNS and tok.pos_ == "PRON":
             return self.pronoun_actor(tok, sent, avoid)
+        # "The Arakan Army (AA) ... the AA": the document's own abbreviation over the list's namesake
+        defined = self.abbreviations().get(tok.text)
+        if defined is not None:
+            return defined
         toks = np_tokens(tok)
         doc = tok.doc
         tries = []
@@ -371,6 +376,13 @@ class Reader:
             if r is not None and r.known:
                 return ActorRef(r.name, r.kind, r.country, True)
         tries.append(tok.text)
+        if of is not None and of.lower_ == "of" and tok.lemma_.lower() in _ARMED_NOUNS:
+            # "armed gangs of the X coalition", "fighters of X": the named group they belong to
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ not in _PRONOUNS:
+                owner = self.actor(pobj, sent)
+                if owner is not None and owner.known and owner.kind in _ARMED_KINDS:
+                    return owner
         det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")), None)
         if det is not None:
             tries.append(f"the {tok.text}")  # "the ministry", "the group": coreference
@@ -445,6 +457,25 @@ class Reader:
             # an armed side the list cannot place is kept as written ("the army")
             return ActorRef(text)
         return described
+
+    def abbreviations(self) -> dict[str, ActorRef]:
+        """Abbreviations the document defines for armed actors: "the Arakan Army (AA)"."""
+        if self._abbrevs is None:
+            self._abbrevs = {}
+            for sent in self.ctx.sentences:
+                toks = list(sent.span)
+                for k in range(2, len(toks) - 1):
+                    ab, open_, close = toks[k], toks[k - 1], toks[k + 1]
+                    if open_.text != "(" or close.text != ")" or not ab.text.isupper() or len(ab.text) < 2:
+                        continue
+                    name = proper_span(toks[k - 2])
+                    initials = "".join(w[0] for w in name.text.replace("-", " ").split() if w[:1].isupper())
+                    if not name.text or not initials or initials[0] != ab.text[0]:
+                        continue
+                    r = self.ctx.resolve_actor(name.text, sent.abs(name.start_char), strict=True)
+                    if r is not None and r.known and r.kind in _ARMED_KINDS:
+                        self._abbrevs.setdefault(ab.text, ActorRef(r.name, r.kind, r.country, True))
+        return self._abbrevs
 
     @staticmethod
     def _pobj_of(tok: Token, preps: tuple[str, ...]) -> Token | None:
@@ -538,6 +569,11 @@ class Reader:
                     owner = self.actor(subj, sent)
                     if owner is not None and owner.name not in avoid:
                         return self.forces_of(owner)
+                elif subj is not None:
+                    # "They said their fighters had ...": the speaker the paragraph last named
+                    owner = self.previous_speaker(sent, subj)
+                    if owner is not None and owner.name not in avoid:
+                        return self.forces_of(owner)
                 break
         a = self.ctx.attribution(sent)
         for name in a.chain if a else []:
@@ -552,6 +588,28 @@ class Reader:
         for r in reversed(self.actors_before(sent.abs(tok.idx))):
             if (r.kind in _ARMED_KINDS or r.kind == "government body") and r.name not in avoid:
                 return self.forces_of(r)
+        return None
+
+    def previous_speaker(self, sent: Sentence, before: Token) -> ActorRef | None:
+        """The armed side or government body that last spoke in the paragraph, for a
+        pronoun that goes on with its statement ("They said ...")."""
+        for j in range(sent.index, -1, -1):
+            s = self.ctx.sentences[j]
+            if s.para is not sent.para:
+                break
+            subjects = [
+                t
+                for t in s.span
+                if t.dep_ == "nsubj"
+                and t.head.lemma_.lower() in _SPEECH
+                and t.lower_ not in _PRONOUNS
+                and t.ent_type_ != "PERSON"
+                and (j != sent.index or t.i < before.i)
+            ]
+            for t in reversed(subjects):
+                r = self.actor(t, s)
+                if r is not None and (r.kind in _ARMED_KINDS or r.kind == "government body" or not r.known):
+                    return r
         return None
 
     def actors_before(self, at: int) -> list[ActorRef]:
@@ -1132,6 +1190,9 @@ class ControlExtractor:
     def _sentence(self, ctx: DocContext, rd: Reader, sent: Sentence) -> Iterator[_Item]:
         title = ctx.is_title(sent)
         for tok in sent.span:
+            if tok.lemma_.lower() == "control" and tok.pos_ == "NOUN":
+                yield from self._control_phrase(ctx, rd, sent, tok, title)
+                continue
             fam = self._family(tok)
             if fam is None:
                 continue
@@ -1455,9 +1516,12 @@ class ControlExtractor:
             obj = self._object(tok)
             if obj is None:
                 obj = self._pobj(tok, ("in",))
-            if obj is None or obj.lemma_.lower() != "control":
+            if obj is None:
                 return
-            obj = self._pobj(obj, ("of", "over"))
+            if obj.lemma_.lower() == "control":
+                obj = self._pobj(obj, ("of", "over"))
+            elif not (lem in ("retain", "keep") and self._placeish(rd, self._control_target(obj), sent)):
+                return  # "kept the pressure": only a place is kept
         else:
             return
         if obj is None or obj.lower_ in self.not_objects or obj.lemma_.lower() in self.not_objects:
@@ -1470,16 +1534,25 @@ class ControlExtractor:
         if not places:
             inner = self._pobj(target, ("in", "of"))
             if inner is None:
-                # "territory it once held in P": the place sits in the relative clause
+                # "territory it once held in P": the place sits in the relative clause;
+                # "localities north of P": a compass bearing from it
                 for t in target.subtree:
-                    if t.dep_ == "pobj" and t.head.lower_ == "in":
+                    if t.dep_ == "pobj" and (
+                        t.head.lower_ in ("in", "near", "around")
+                        or t.head.lower_ == "of"
+                        and t.head.head.lower_ in rd.compass
+                    ):
                         inner = t
                         break
             if inner is not None:
                 places = rd.named_places(inner, sent)
+        if not places and self._part_of_known_place(obj, target, rd):
+            # "still holds most of the neighbourhoods", "keeps the city centre": of the place
+            # the text is about
+            places = self._para_place(rd, sent, target)
         if not places:
             return
-        places = [p for p in places if not rd.region(p)]
+        places = [p for p in places if not isinstance(p, Span) or not rd.region(p)]
         if not places:
             return
         if rd.background(sent, tok):
@@ -1487,18 +1560,141 @@ class ControlExtractor:
         holder = rd.actor(holder_tok, sent)
         if holder is None:
             return
-        partial = self._partial_phrase(obj, target) or target.lemma_.lower() in ("territory", "area", "land")
-        when = rd.when(sent, tok) if tok.tag_ in ("VBZ", "VBP") else None
-        ev_start = min(tok.idx, *(p.start_char for p in places))
-        ev_end = max(tok.idx + len(tok.text), *(p.end_char for p in places))
+        partial = (
+            self._partial_phrase(obj, target)
+            or target.lemma_.lower() in ("territory", "area", "land")
+            or target.lemma_.lower() not in rd.town_nouns
+            and target.lemma_.lower() in rd.place_nouns
+            and not rd.named_places(target, sent)
+        )
+        if share is None:
+            share = self._counted_share(obj)
+        # a share of territory is a standing ("ISIS controlled one percent of the territory")
+        change = share is None and self._narrated_gain(rd, sent, tok)
+        if change:
+            when = rd.when(sent, tok)
+        elif tok.tag_ in ("VBZ", "VBP") or tok.tag_ == "VBG" and tok.dep_ != "ROOT":
+            # the present tells the day of the report unless the sentence dates it
+            own = [t for t in ctx.times_in(sent.start, sent.end) if t.when is not None]
+            when = rd.when(sent, tok) if own else ctx.publication_day()
+        else:
+            when = None
+        spans = [p for p in places if isinstance(p, Span)]
+        ev_start = min(tok.idx, *(p.start_char for p in spans))
+        ev_end = max(tok.idx + len(tok.text), *(p.end_char for p in spans))
+        for p in places:
+            claim = ControlClaim(
+                id=ctx.next_id("kx"),
+                kind="change" if change else "status",
+                actor=holder.name,
+                place=p if isinstance(p, Place) else rd.place(p.text),
+                extent="share" if share is not None else ("partial" if partial else "full"),
+                share=share,
+                when=when,
+                sources=ctx.sources(sent),
+                hedged=ctx.hedged(sent),
+                evidence=ctx.evidence(sent, ev_start, ev_end),
+            )
+            item = _Item(claim, title, mode="gain" if change else "status")
+            item.extra["sentence"] = sent
+            yield item
+
+    def _part_of_known_place(self, obj: Token, target: Token, rd: Reader) -> bool:
+        """A part named only by a noun ("most of the neighbourhoods", "the city centre"):
+        a part of the place the text is telling about."""
+        low = target.lemma_.lower()
+        if low not in rd.place_nouns or low in ("territory", "land", "area", "position", "positions"):
+            return False
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in target.children)
+        return definite and (self._partial_phrase(obj, target) or low not in rd.town_nouns)
+
+    @staticmethod
+    def _para_place(rd: Reader, sent: Sentence, noun: Token) -> list:
+        """The place a part refers to: one the paragraph named before it, never a guess from afar."""
+        prev = rd.previous_places(sent, before_token=noun.i, noun=noun.lower_)
+        return [p for p in prev[:1] if isinstance(p, Span) and p.doc is sent.span.doc]
+
+    def _counted_share(self, obj: Token) -> float | None:
+        """ "14 of the region's 17 townships": a counted share of the units."""
+        if not (obj.like_num and obj.text.isdigit()):
+            return None
+        of = self._pobj(obj, ("of",))
+        total = next((c for c in of.children if c.dep_ == "nummod"), None) if of is not None else None
+        if total is None or not total.text.isdigit() or int(total.text) <= int(obj.text):
+            return None
+        return round(int(obj.text) / int(total.text), 4)
+
+    def _narrated_gain(self, rd: Reader, sent: Sentence, tok: Token) -> bool:
+        """ "After that, the militants controlled most of the town": the writer's simple past
+        tells a gain in the incident. Reported speech ("said its forces now controlled"),
+        "still"/"now", periods ("since 2014", "for years") and auxiliaries keep it a status."""
+        if tok.lemma_.lower() != "control" or tok.tag_ != "VBD":
+            return False
+        if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return False
+        if any(
+            c.lower_ in ("still", "now", "already", "long", "once", "before", "until") for c in tok.children
+        ):
+            return False  # "before the offensive, X controlled": the standing before the news
+        if any(a.lemma_.lower() in _SPEECH for a in tok.ancestors):
+            return False
+        times = self.lex_times(rd, sent)
+        return not any(t.kind in ("since", "period", "until") for t in times)
+
+    @staticmethod
+    def lex_times(rd: Reader, sent: Sentence) -> list:
+        return [t for t in rd.ctx.times_in(sent.start, sent.end) if t.when is not None]
+
+    def _control_phrase(
+        self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool
+    ) -> Iterator[_Item]:
+        """ "the gangs were still in control of the town centre", "P remains under the control
+        of X", "P remained under X control": who holds a place, said with the noun."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "under"):
+            return
+        verb = prep.head
+        if verb.lemma_.lower() not in ("be", "remain", "stay") or any(c.dep_ == "neg" for c in verb.children):
+            return
+        if any(c.dep_ == "aux" and c.lower_ in self.modal for c in verb.children):
+            return
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return
+        of = self._pobj(tok, ("of",))
+        if prep.lower_ == "in":
+            holder_tok, place_tok = subj, of
+        else:
+            owner = of or next(
+                (c for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.pos_ != "DET"), None
+            )
+            holder_tok, place_tok = owner, subj
+        if holder_tok is None or place_tok is None:
+            return
+        if rd.background(sent, verb):
+            return
+        places: list = rd.named_places(place_tok, sent)
+        partial = self._partial_phrase(place_tok, place_tok)
+        if not places and self._part_of_known_place(place_tok, place_tok, rd):
+            places = self._para_place(rd, sent, place_tok)
+            partial = True
+        places = [p for p in places if not isinstance(p, Span) or not rd.region(p)]
+        holder = rd.actor(holder_tok, sent)
+        if not places or holder is None:
+            return
+        own = self.lex_times(rd, sent)
+        when = rd.when(sent, verb) if own else ctx.publication_day()
+        spans = [p for p in places if isinstance(p, Span)]
+        ev_start = min(verb.idx, *(p.start_char for p in spans))
+        ev_end = max(tok.idx + len(tok.text), *(p.end_char for p in spans))
         for p in places:
             claim = ControlClaim(
                 id=ctx.next_id("kx"),
                 kind="status",
                 actor=holder.name,
-                place=rd.place(p.text),
-                extent="share" if share is not None else ("partial" if partial else "full"),
-                share=share,
+                place=p if isinstance(p, Place) else rd.place(p.text),
+                extent="partial" if partial else "full",
+                share=None,
                 when=when,
                 sources=ctx.sources(sent),
                 hedged=ctx.hedged(sent),
