@@ -664,7 +664,9 @@ class CasualtyExtractor:
         ]
         for c in cands:
             if c.lemma_.lower() in _UNNAMED_ATTACKERS:
-                return "Unidentified armed group"  # described, not named: "gunmen", "assailants"
+                # described, not named: "gunmen", "assailants" (unless the actor list knows the
+                # description, as with a country's "bandits")
+                return self._armed(ctx, f"{c.text}", sent.abs(c.idx)) or "Unidentified armed group"
             left = [x for x in c.children if x.i < c.i and x.dep_ in ("compound", "amod", "nmod", "poss")]
             if left:
                 text = doc[min(x.i for x in left) : c.i + 1].text
@@ -1421,6 +1423,10 @@ class CasualtyExtractor:
         """Does the sentence point back at violence already described ("in the attack",
         "as a result of the strikes", "this brings the toll")? Only then does an earlier
         attacker become the perpetrator: a bare tally says nothing of who caused it."""
+        if self._BREAKDOWN_OPENERS.search(sent.text) or re.search(
+            r"\b(?:the|those)\s+(?:dead|victims|killed|wounded|injured)\b", sent.text, re.I
+        ):
+            return True  # "the dead included five children": the dead of the attack just told
         for t in sent.span:
             if t.lemma_.lower() in self.violent and t.pos_ == "NOUN":
                 det = next((c for c in t.children if c.dep_ in ("det", "poss")), None)
