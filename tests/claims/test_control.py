@@ -330,3 +330,15 @@ def test_narrated_control_is_a_gain_but_a_standing_is_not(pipeline):
 def test_counted_units_give_a_share_on_the_publication_day(pipeline):
     got = control(pipeline, "Al-Shabaab now controls 6 of Galmara's 8 districts, analysts said.")
     assert [(c.kind, c.place.name, c.share, c.when.start) for c in got] == [("status", "Galmara", 0.75, PUB)]
+
+
+def test_cleared_a_side_from_a_place(pipeline):
+    got = control(
+        pipeline, "Government troops cleared al-Shabaab fighters from the village of Kessow on Monday."
+    )
+    assert [(c.kind, c.from_actor, c.place.name) for c in got] == [("change", "Al-Shabaab", "Kessow")]
+
+
+def test_helping_as_a_purpose_is_no_change(pipeline):
+    text = "Extra units were sent to help retake the town of Varnel, officials said."
+    assert control(pipeline, text) == []

@@ -346,3 +346,9 @@ def test_the_outlet_a_witness_told_is_not_the_scene(pipeline):
         "A nurse told Radio Kessel that more than 30 shells fell on the market."
     )
     assert [e.place.name for e in events(pipeline, text)] == ["Corvel"]
+
+
+def test_a_crowd_of_residents_protesting_is_protesters(pipeline):
+    text = "Hundreds of residents demonstrated in the town of Hollin on Tuesday against insecurity."
+    got = [e for e in events(pipeline, text) if e.event_type == "Protests"]
+    assert [e.actor1 for e in got] == ["Protesters"]

@@ -1071,7 +1071,13 @@ class ControlExtractor:
             or cur.tag_ == "VB"
             and cur.dep_ in ("xcomp", "acl", "advcl")
         ):
-            return cur.head.lemma_.lower() not in self.realised
+            head = cur.head
+            # "were deployed to help retake": the helping is itself only a purpose
+            if head.lemma_.lower() in self.realised and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+            ):
+                return True
+            return head.lemma_.lower() not in self.realised
         if cur.dep_ in ("pcomp",) and cur.head.lower_ in ("before", "without", "instead"):
             return cur.head.lower_ != "before"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
@@ -1264,7 +1270,16 @@ class ControlExtractor:
                     loser_tok = self._object(tok)
                 if loser_tok is not None and loser_tok.lemma_.lower() in _CIVILIAN_NOUNS:
                     continue
-                if lem == "clear" and not passive:
+                cleared_from = (
+                    self._pobj(tok, ("from",))
+                    or (self._pobj(loser_tok, ("from",)) if loser_tok is not None else None)
+                    if lem == "clear" and not passive
+                    else None
+                )
+                if cleared_from is not None:
+                    # "cleared the bandits from P": the object is the side removed
+                    obj = cleared_from
+                elif lem == "clear" and not passive:
                     # "cleared P of X": the object is the place
                     obj, loser_tok = loser_tok, self._pobj(tok, ("of",))
                     if obj is None or loser_tok is None and not self._placeish(rd, obj, sent):

@@ -599,6 +599,9 @@ class EventExtractor:
                 and not any(c.victims.category == "combatant" for c in cas)
             ):
                 actor2 = ActorRef("Civilians")  # a strike that killed only civilians hit civilians
+            if etype in ("Protests", "Riots") and (actor1 is None or not actor1.known):
+                # ACLED names the crowd by what it does, not by who its members are
+                actor1 = ActorRef("Protesters" if etype == "Protests" else "Rioters")
             fatalities = self._fatalities(cas, etype)
             for place in places:
                 if place.precision is None and rd.region_name(place.name):
@@ -890,6 +893,8 @@ class EventExtractor:
             name = proper_span(a1_tok)
             r = rd.ctx.resolve_actor(name.text, sent.abs(name.start_char))
             a1 = ActorRef(r.name, r.kind, r.country, r.known) if r is not None else None
+            if a1 is not None and not a1.known and a1_tok.ent_type_ == "GPE":
+                a1 = rd.forces_of(a1)  # "U.S. airstrikes": the country's armed forces
         if a1 is None and a1_tok is not None:
             a1 = rd.actor(a1_tok, sent)
         if a1 is None:
