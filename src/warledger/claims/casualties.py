@@ -73,6 +73,7 @@ _CUMULATIVE_WORDS = re.compile(
     r"during the (?:same )?period|over the past|in the past|throughout|a total of)\b",
     re.I,
 )
+_REVERSALS = {"rescue", "free", "release", "liberate", "repatriate", "reunite", "swap", "exchange"}
 _PEOPLE_VERBS = {
     "arrest",
     "detain",
@@ -1180,11 +1181,19 @@ class CasualtyExtractor:
             h.outcome = outcome  # parts listed under this figure inherit it
             if self._negated(h.trigger) or self._forecast(h.trigger, doc[h.mention.head]):
                 continue
+            if (
+                h.noun is not None
+                and h.noun.head.lemma_.lower() in _REVERSALS
+                and h.noun.dep_ in ("dobj", "nsubjpass")
+            ):
+                continue  # "rescued 12 of the abducted", "freed 30 hostages": the outcome undone
             if non_violent or (
                 h.trigger is not None and any(a <= h.trigger.idx - span.start_char < b for a, b in blocked)
             ):
                 continue
-            if h.mention.singular and self._describes_speaker(doc[h.mention.head]):
+            if h.mention.singular and self._describes_speaker(
+                doc[h.mention.head], ctx.dateline_end(sent) - sent.para.start
+            ):
                 continue
             inherit = (
                 parent.claim.victims if parent is not None and parent.claim is not None else prev_victims
@@ -1369,11 +1378,12 @@ class CasualtyExtractor:
         return out
 
     @staticmethod
-    def _describes_speaker(noun: Token) -> bool:
+    def _describes_speaker(noun: Token, dateline_end: int = -1) -> bool:
         """ "Oleksiy K., a senior police officer, said": a description, not a victim."""
-        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
-            return True
-        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children):
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.ent_type_ == "PERSON":
+            # ... unless the "person" is the dateline the parser hung the sentence on
+            return noun.head.idx >= dateline_end
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in noun.children):
             return True
         return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in (
             "say",
