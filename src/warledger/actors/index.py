@@ -182,6 +182,7 @@ class ActorIndex:
                         )
                     owner[a.casefold()] = (e.name, label)
                 entries.append(e)
+        entries = _with_country_variants(entries, countries)
         user = [*(getattr(settings, "actors_files", ()) or ()), *extra_files]
         for f in user:
             path = Path(f).expanduser()
@@ -555,3 +556,25 @@ def _clean(text: str, determiners: list[str]) -> str:
         if s.endswith(suffix):
             s = s[: -len(suffix)]
     return s.strip()
+
+
+# ACLED names its generic actors per country: "Civilians (Sudan)", "Protesters (Kenya)".
+_PER_COUNTRY = ("Civilians", "Protesters", "Rioters")
+
+
+def _with_country_variants(entries: list, countries: dict) -> list:
+    """Give the generic actors their per-country ACLED names as aliases."""
+    out = []
+    for e in entries:
+        if e.name in _PER_COUNTRY:
+            have = {a.casefold() for a in [e.name, *e.aliases, *e.exact]}
+            extra = []
+            for c in countries.values():
+                for n in [c.name, *getattr(c, "names", [])]:
+                    alias = f"{e.name} ({n})"
+                    if alias.casefold() not in have:
+                        have.add(alias.casefold())
+                        extra.append(alias)
+            e = e.model_copy(update={"aliases": [*e.aliases, *extra]})
+        out.append(e)
+    return out
