@@ -219,3 +219,13 @@ def test_small_figures_of_different_incidents_are_kept(pipeline):
         ("killed", 3, 3, "civilian"),
         ("killed", 3, 3, "civilian"),
     ]
+
+
+def test_an_acronym_the_report_defines_wins(pipeline):
+    text = (
+        "The Arakan Army (AA) said it had overrun the base.\n\n"
+        "The AA said 40 soldiers of the garrison were captured on Tuesday."
+    )
+    cs = claims(pipeline, text)
+    assert cs and cs[0]["outcome"] == "captured"
+    assert "Arakan Army" in cs[0]["sources"]

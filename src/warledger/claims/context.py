@@ -63,6 +63,9 @@ def text_at(text: str, span: tuple) -> str:
     return text[span[0] : span[1]]
 
 
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|the|and|al|de|du|la)\s+)*){1,7})\(([A-Z][A-Z.]{1,7})\)"
+)
 _BARE_ARMED_PLURALS = {
     "militants",
     "insurgents",
@@ -180,6 +183,9 @@ class DocContext:
         text = (text or "").strip()
         if not text:
             return None
+        defined = self._defined_acronyms.get(re.sub(r"^(?:the)\s+", "", text, flags=re.I))
+        if defined is not None:
+            return defined  # "the Arakan Army (AA)" ... "the AA": the document's own meaning wins
         r = self.actors.resolve(text, country=self.main_country, on=self.published)
         if r is not None and r.known:
             return r
@@ -211,6 +217,24 @@ class DocContext:
         "coalition": ("coalition",),
         "militia": ("non-state armed group",),
     }
+
+    @cached_property
+    def _defined_acronyms(self) -> dict[str, ResolvedActor]:
+        """Acronyms the document defines: "the Arakan Army (AA)", "Volunteers for the Defence of
+        the Homeland (VDP)"."""
+        out: dict[str, ResolvedActor] = {}
+        for m in _ACRONYM_DEF.finditer(self.document.text):
+            long_name, acronym = re.sub(r"^(?:The|A|An)\s+", "", m.group(1).strip()), m.group(2)
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", long_name) if w[0].isupper())
+            if not initials.startswith(acronym[0]) or len(acronym.replace(".", "")) > len(initials) + 1:
+                continue  # "(AFP)" after a sentence is a source, not an expansion
+            words = long_name.split()
+            for k in range(len(words)):  # the shortest tail that the actor list knows
+                r = self.actors.resolve(" ".join(words[k:]), country=None)
+                if r is not None and r.known:
+                    out.setdefault(acronym, r)
+                    break
+        return out
 
     def coreference(self, text: str, at: int | None) -> ResolvedActor | None:
         words = text.lower().split()
