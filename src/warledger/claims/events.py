@@ -114,6 +114,7 @@ class EventLex(BaseModel):
     denial_words: list[str] = []
     facility_words: list[str] = []
     person_heads: list[str] = []
+    duration_units: list[str] = []
 
 
 @lru_cache(maxsize=2)
@@ -165,6 +166,7 @@ class EventExtractor:
         self.denial = set(self.el.denial_words)
         self.facilities = set(self.el.facility_words)
         self.person_heads = set(self.el.person_heads)
+        self.durations = set(self.el.duration_units)
         self.place_nouns = set(self.cl.place_nouns)
         # per event (by id()): whether its sentence names a day, and whether its cue refers back
         # ("the attack") to an incident told before; read when events are merged
@@ -285,6 +287,11 @@ class EventExtractor:
                     )
                 )
             ]
+        # "opened fire on soldiers ... before he was shot dead": a killing told after an attack
+        # is how the attack ended; the attack, typed by its target, is the incident
+        attack = next((c for c in out if c.entry.target_dependent), None)
+        if attack is not None:
+            out = [c for c in out if not (c.entry.id in ("execution", "killing") and c.start > attack.start)]
         # one cue per event type: the first family in lexicon order reads the sentence
         first: dict[str, _Cue] = {}
         for c in out:
@@ -364,6 +371,13 @@ class EventExtractor:
             mods |= {tok.head.head.lower_}
         if mods & self.summary_mods:
             return True
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in self.durations
+            and tok.head.head.tag_ == "NNS"
+        ):
+            return True  # "after two weeks of fighting": how long a campaign ran, not one incident
         if cue.entry.id == "battle" and tok.dep_ in ("amod", "compound") and tok.lower_ == "fighting":
             return True  # "the fighting fronts"
         if rd.background(sent, tok) or rd.pluperfect_background(verb):
@@ -371,21 +385,39 @@ class EventExtractor:
         # a sentence timed only by a period tells a campaign, not an incident
         times = [t for t in rd.ctx.times_in(sent.start, sent.end) if t.when is not None]
         if times and all(
-            t.kind in ("since", "period", "until")
-            or t.when.precision in (Precision.WEEK, Precision.MONTH, Precision.YEAR, Precision.PERIOD)
+            (
+                t.kind in ("since", "period", "until")
+                or t.when.precision in (Precision.WEEK, Precision.MONTH, Precision.YEAR, Precision.PERIOD)
+            )
+            and not self._short(t)
             for t in times
         ):
             return True
-        if self.period_re.search(sent.text) and not self._names_a_day(rd, sent):
+        if self.period_re.search(sent.text) and not (
+            self._names_a_day(rd, sent) or any(self._short(t) for t in times)
+        ):
             return True
         if self._denied(tok):
             return True
         return False
 
     @staticmethod
-    def _names_a_day(rd: Reader, sent: Sentence) -> bool:
+    def _short(t) -> bool:
+        """ "overnight", "in the past day": a span of a night or a day or two times one
+        incident like a day does; a campaign runs longer."""
+        w = t.when
+        return (
+            w is not None
+            and t.kind in ("point", "period")
+            and w.start is not None
+            and w.end is not None
+            and (w.end - w.start).days <= 2
+        )
+
+    @classmethod
+    def _names_a_day(cls, rd: Reader, sent: Sentence) -> bool:
         return any(
-            t.when is not None and t.when.precision == Precision.DAY and t.kind == "point"
+            t.when is not None and t.kind == "point" and (t.when.precision == Precision.DAY or cls._short(t))
             for t in rd.ctx.times_in(sent.start, sent.end)
         )
 
@@ -404,6 +436,7 @@ class EventExtractor:
             if t.when is not None
             and (
                 (t.when.precision == Precision.DAY and t.kind == "point")
+                or (t.kind == "point" and self._short(t))
                 # "on Friday night and continued until Saturday": a fight of a few days
                 or (
                     t.kind == "period"
@@ -487,6 +520,10 @@ class EventExtractor:
         for c in tok.children:
             if c.dep_ in ("dobj",):
                 targets.append(c)
+                # "opened fire on soldiers": the target hangs on the object
+                for pr in c.children:
+                    if pr.dep_ == "prep" and pr.lower_ in ("on", "at", "against"):
+                        targets += [g for g in pr.children if g.dep_ == "pobj"]
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting"):
                 targets += [g for g in c.children if g.dep_ == "pobj"]
         if tok.dep_ == "dobj":
@@ -563,6 +600,8 @@ class EventExtractor:
             etype, sub = cue.entry.event_type, cue.entry.sub_event_type
             if cue.entry.target_dependent:
                 typed = self._attack_type(sent, cue, cas)
+                if self._by_crowd(cue.tok):
+                    typed = ("Riots", "Violent demonstration")  # demonstrators who attack riot
                 if typed is None:
                     continue
                 etype, sub = typed
@@ -624,6 +663,16 @@ class EventExtractor:
                     hedged=ctx.hedged(sent),
                     evidence=ctx.evidence(sent, cue.start - sent.para.start, cue.end - sent.para.start),
                 )
+
+    def _by_crowd(self, tok: Token) -> bool:
+        """ "demonstrators attacked a police vehicle": the doer is a crowd."""
+        verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "dobj" else None)
+        while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        if verb is None:
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and bool(self.crowd_re.fullmatch(subj.text))
 
     def _noted(self, own_day: bool, anaphoric: bool, **fields) -> EventClaim:
         e = EventClaim(**fields)
@@ -760,7 +809,14 @@ class EventExtractor:
     def _town_of_facility(self, sp: Span, spans: list[Span]) -> Span:
         """ "the Al Noor Hospital in P": a named facility stands on the town that holds it."""
         doc = sp.doc
-        words = {t.lower_ for t in sp} | ({doc[sp.end].lower_} if sp.end < len(doc) else set())
+        # the noun the name modifies: "the Damanyo military camp in P" is a camp, in P
+        last = sp.root
+        while last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i and last.head.pos_ != "VERB":
+            last = last.head
+        end = max(sp.end, last.i)
+        words = {t.lower_ for t in doc[sp.start : end + 1]} | (
+            {doc[sp.end].lower_} if sp.end < len(doc) else set()
+        )
         if not words & self.facilities:
             return sp
         for o in spans:
@@ -769,7 +825,7 @@ class EventExtractor:
                 o is not sp
                 and r.dep_ == "pobj"
                 and r.head.lower_ in ("in", "at")
-                and sp.start <= r.head.head.i <= sp.end
+                and sp.start <= r.head.head.i <= end
             ):
                 return o
         return sp
@@ -949,6 +1005,7 @@ class EventExtractor:
                 continue
             self._absorb(rd, contains, target, e)
         out = [e for e in out if not self._arrests_of_an_incident(rd, e, out)]
+        out = [e for e in out if not self._protest_turned_riot(rd, e, out)]
         for n, e in enumerate(out, start=1):
             e.id = f"e{n}"
         return out
@@ -963,6 +1020,22 @@ class EventExtractor:
         return any(
             o is not e
             and o.event_type != "Strategic developments"
+            and o.place is not None
+            and rd.place_key(o.place.name) == key
+            and (o.when.start if o.when else None) == day
+            for o in events
+        )
+
+    @staticmethod
+    def _protest_turned_riot(rd: Reader, e: EventClaim, events: list[EventClaim]) -> bool:
+        """A protest that turned violent at the same place and day is one riot (ACLED codes the
+        gathering by its most violent form)."""
+        if e.event_type != "Protests" or e.place is None:
+            return False
+        key = rd.place_key(e.place.name)
+        day = e.when.start if e.when else None
+        return any(
+            o.event_type == "Riots"
             and o.place is not None
             and rd.place_key(o.place.name) == key
             and (o.when.start if o.when else None) == day
