@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import lru_cache
 
 from pydantic import BaseModel
@@ -115,6 +116,9 @@ class EventLex(BaseModel):
     facility_words: list[str] = []
     person_heads: list[str] = []
     duration_units: list[str] = []
+    relative_days: dict[str, int] = {}
+    relative_shift: dict[str, int] = {}
+    ongoing_verbs: list[str] = []
 
 
 @lru_cache(maxsize=2)
@@ -167,6 +171,16 @@ class EventExtractor:
         self.facilities = set(self.el.facility_words)
         self.person_heads = set(self.el.person_heads)
         self.durations = set(self.el.duration_units)
+        self.ongoing_verbs = set(self.el.ongoing_verbs)
+        self.relative_re = re.compile(r"\b" + alt(list(self.el.relative_days)) + r"\b", re.I)
+        self.shift_re = re.compile(
+            r"\b(\d+|"
+            + alt(list(lex.counts.number_words))
+            + r") days? "
+            + alt(list(self.el.relative_shift))
+            + r"\b",
+            re.I,
+        )
         self.place_nouns = set(self.cl.place_nouns)
         # per event (by id()): whether its sentence names a day, and whether its cue refers back
         # ("the attack") to an incident told before; read when events are merged
@@ -324,6 +338,8 @@ class EventExtractor:
         tok = cue.tok
         if tok.dep_ == "amod" and tok.tag_ == "VBN":
             return True  # "the abducted victims", "the kidnapped students": told before
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return True  # "an armed group fighting the government": who the actor is
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True
         if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
@@ -871,7 +887,29 @@ class EventExtractor:
         spans = [p for p in rd.places_in(sents[j]) if not rd.is_country_name(p.text)]
         return rd.place(spans[0].text) if spans else None
 
+    def _ongoing(self, tok: Token) -> Token | None:
+        """ "clashes continue", "fighting was continuing": the verb that says the incident is
+        still going on as the report is written."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.ongoing_verbs:
+            return None
+        return verb
+
     def _when(self, rd: Reader, sent: Sentence, tok: Token, state: _State) -> When | None:
+        verb = self._ongoing(tok)
+        if verb is not None:
+            own = {t.i for t in verb.subtree if t.dep_ != "conj" or t.i == verb.i}
+            dated = any(
+                (cs := sent.span.doc.char_span(t.start - sent.para.start, t.end - sent.para.start))
+                is not None
+                and cs.root.i in own
+                for t in rd.ctx.times_in(sent.start, sent.end)
+            )
+            present = verb.tag_ in ("VBP", "VBZ") or any(
+                c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children
+            )
+            if present and not dated and rd.ctx.publication_day() is not None:
+                return rd.ctx.publication_day()  # still going on: as of the report
         days = self._event_days(rd, sent, tok)
         if days:
             pos = sent.abs(tok.idx)
@@ -995,6 +1033,7 @@ class EventExtractor:
         """
         contains = self._containment(rd)
         ordered = sorted(events, key=lambda e: e.evidence.start)
+        self._relative_dates(ordered)
         out: list[EventClaim] = []
         for e in ordered:
             target = next((p for p in reversed(out) if self._same_incident(rd, contains, p, e)), None)
@@ -1009,6 +1048,40 @@ class EventExtractor:
         for n, e in enumerate(out, start=1):
             e.id = f"e{n}"
         return out
+
+    def _relative_offset(self, sentence: str) -> int | None:
+        """ "On the same day", "the next day", "two days earlier": days after the incident told
+        before, or None when the sentence dates itself otherwise."""
+        m = self.relative_re.search(sentence)
+        if m:
+            return next(v for k, v in self.el.relative_days.items() if k.lower() == m.group(0).lower())
+        m = self.shift_re.search(sentence)
+        if m:
+            n = (
+                int(m.group(1))
+                if m.group(1).isdigit()
+                else self.lex.counts.number_words.get(m.group(1).lower())
+            )
+            sign = next(
+                v for k, v in self.el.relative_shift.items() if m.group(0).lower().endswith(k.lower())
+            )
+            return n * sign if n else None
+        return None
+
+    def _relative_dates(self, ordered: list[EventClaim]) -> None:
+        """An incident dated only relative to the one told before ("the next day") takes that
+        incident's day moved by the offset; the date parser reads such phrases against the
+        publication day, or not at all."""
+        last: EventClaim | None = None
+        for e in ordered:
+            off = self._relative_offset(e.evidence.sentence)
+            if off is not None and last is not None and last.when is not None and last.when.start is not None:
+                if last.evidence.sentence != e.evidence.sentence:
+                    day = last.when.start + timedelta(days=off)
+                    e.when = When(start=day, end=day, precision=Precision.DAY)
+                    self._own_day[id(e)] = True
+            if last is None or last.evidence.sentence != e.evidence.sentence:
+                last = e
 
     @staticmethod
     def _arrests_of_an_incident(rd: Reader, e: EventClaim, events: list[EventClaim]) -> bool:
