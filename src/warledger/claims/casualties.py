@@ -73,6 +73,27 @@ _CUMULATIVE_WORDS = re.compile(
     r"during the (?:same )?period|over the past|in the past|throughout|a total of)\b",
     re.I,
 )
+_SITE_NOUNS = {
+    "port",
+    "hospital",
+    "road",
+    "highway",
+    "market",
+    "airport",
+    "base",
+    "school",
+    "mosque",
+    "church",
+    "bridge",
+    "crossing",
+    "checkpoint",
+    "prison",
+    "factory",
+    "field",
+    "valley",
+    "desert",
+    "forest",
+}
 _REVERSALS = {"rescue", "free", "release", "liberate", "repatriate", "reunite", "swap", "exchange"}
 _PEOPLE_VERBS = {
     "arrest",
@@ -773,6 +794,23 @@ class CasualtyExtractor:
                 )
             )
             strong = prev is not None and prev.lower_ == "of"  # "the village of X"
+            # "on the Ras Isa fuel port", "in the Bani Hushaysh district": a name that
+            # qualifies a place noun, after "the" and a locative preposition
+            j2 = t.i
+            while j2 + 1 < sent.span.end and (doc[j2 + 1].pos_ == "PROPN" or doc[j2 + 1].text == "-"):
+                j2 += 1
+            after = doc[j2 + 1 : min(j2 + 4, sent.span.end)]
+            if (
+                not locative
+                and prev is not None
+                and prev.lower_ == "the"
+                and prev2 is not None
+                and prev2.lower_ in self._LOCATIVE
+                and any(
+                    a.lemma_.lower() in _SITE_NOUNS or a.lemma_.lower() in self._PLACE_NOUNS for a in after
+                )
+            ):
+                locative = strong = True
             if not locative or t.ent_type_ == "DATE":
                 continue
             if t.ent_type_ in ("PERSON", "ORG", "NORP") and not strong and ctx.lookup_place(t.text) is None:

@@ -90,7 +90,13 @@ class DocumentExtractor:
         ex = Extraction(ctx.document)
         if not ctx.sentences:
             return ex
-        ex.casualties = self.casualties.extract(ctx)
+        try:
+            ex.casualties = self.casualties.extract(ctx)
+        except Exception:  # noqa: BLE001 - the same isolation as the other extractors below
+            log.exception(
+                "casualty extractor failed on document %s (%s)", ctx.document.id, ctx.document.source
+            )
+            ex.casualties = []
         ctx.casualties = ex.casualties
         for name, extractor in self._optional_extractors:
             # control runs before events, which read ctx.casualties and ctx.control. One
