@@ -352,3 +352,101 @@ def test_a_crowd_of_residents_protesting_is_protesters(pipeline):
     text = "Hundreds of residents demonstrated in the town of Hollin on Tuesday against insecurity."
     got = [e for e in events(pipeline, text) if e.event_type == "Protests"]
     assert [e.actor1 for e in got] == ["Protesters"]
+
+
+def dated(items):
+    return [
+        (e.event_type, e.place.name if e.place else None, e.when.start if e.when else None) for e in items
+    ]
+
+
+def test_overnight_dates_an_incident(pipeline):
+    # a night is no campaign: the shelling is an incident of the day before publication
+    got = dated(
+        events(pipeline, "Government forces shelled the town of Tarvik overnight, wounding a farmer.")
+    )
+    assert got == [("Explosions/Remote violence", "Tarvik", date(2023, 3, 9))]
+
+
+def test_the_past_day_dates_an_incident(pipeline):
+    text = "Fighting was fiercest around Dornel, where the army said it had repelled rebel assaults in the past day."
+    assert [(e.event_type, e.place.name) for e in events(pipeline, text)] == [("Battles", "Dornel")]
+
+
+def test_the_reporting_period_is_a_campaign(pipeline):
+    text = (
+        "Police have also detained more than 300 people across Velmar province during the reporting period."
+    )
+    assert [e for e in events(pipeline, text) if e.sub_event_type == "Arrests"] == []
+
+
+def test_weeks_of_fighting_tell_how_long_a_campaign_ran(pipeline):
+    text = "The rebels said on Wednesday they had captured Dornel after three weeks of fighting."
+    assert [e for e in events(pipeline, text) if e.sub_event_type == "Armed clash"] == []
+
+
+def test_a_group_fighting_the_government_is_no_incident(pipeline):
+    text = "The Baro Front, an armed group fighting the government, said on Wednesday it had opened an office in Tesk."
+    assert [e for e in events(pipeline, text) if e.event_type == "Battles"] == []
+
+
+def test_a_protest_that_turned_violent_is_one_riot(pipeline):
+    text = (
+        "On Wednesday, hundreds of teachers marched in Halvik to demand unpaid wages. "
+        "The protest turned violent when demonstrators threw stones and attacked a police vehicle."
+    )
+    assert [(e.event_type, e.place.name) for e in events(pipeline, text)] == [("Riots", "Halvik")]
+
+
+def test_firing_on_soldiers_is_a_battle(pipeline):
+    text = (
+        "On Wednesday, a gunman opened fire on soldiers at a checkpoint near Morvan before he was shot dead."
+    )
+    assert [(e.event_type, e.place.name) for e in events(pipeline, text)] == [("Battles", "Morvan")]
+
+
+def test_a_named_camp_stands_on_its_town(pipeline):
+    text = (
+        "Troops foiled a car bomb attack near the Kessar military camp in Dunmore on Wednesday, police said."
+    )
+    assert [e.place.name for e in events(pipeline, text)] == ["Dunmore"]
+
+
+def test_days_told_relative_to_the_incident_before(pipeline):
+    text = (
+        "On Wednesday, an air strike hit a market in Corvel, killing five civilians.\n\n"
+        "Two days earlier, rebels attacked the village of Pellam, killing seven villagers.\n\n"
+        "The next day, gunmen abducted 12 farmers in Tesk."
+    )
+    got = {e.place.name: e.when.start for e in events(pipeline, text)}
+    assert got == {"Corvel": date(2023, 3, 8), "Pellam": date(2023, 3, 6), "Tesk": date(2023, 3, 7)}
+
+
+def test_fighting_still_going_on_is_dated_by_the_report(pipeline):
+    text = (
+        "On Tuesday, rebels attacked an army base in Hollis.\n\n"
+        "Fighting was continuing near Serrin further south, residents said."
+    )
+    got = {e.place.name: e.when.start for e in events(pipeline, text)}
+    assert got.get("Serrin") == PUB
+
+
+def test_a_similar_operation_elsewhere_is_its_own_event(pipeline):
+    text = (
+        "On Wednesday, the army said 40 rebels were killed in an operation in the village of Corvel.\n\n"
+        "He said the operation was followed by a similar operation in the village of Pellam in which "
+        "more than 20 rebels were killed."
+    )
+    assert sorted(e.place.name for e in events(pipeline, text) if e.event_type == "Battles") == [
+        "Corvel",
+        "Pellam",
+    ]
+
+
+def test_evidence_points_at_the_cue_in_any_paragraph(pipeline):
+    text = (
+        "Rebels shelled the town of Corvel on Wednesday.\n\nGunmen abducted 12 farmers in Tesk on Thursday."
+    )
+    doc = make_document(text, published=PUB)
+    for e in pipeline.extract_one(doc).events:
+        assert doc.text[e.evidence.start : e.evidence.end].lower() in ("shelled", "abducted")

@@ -307,9 +307,15 @@ class EventExtractor:
         if attack is not None:
             out = [c for c in out if not (c.entry.id in ("execution", "killing") and c.start > attack.start)]
         # one cue per event type: the first family in lexicon order reads the sentence
+        # ("the operation was followed by a similar operation in X": the new one, not the one
+        # referred back to)
         first: dict[str, _Cue] = {}
         for c in out:
-            first.setdefault(c.entry.event_type, c)
+            had = first.get(c.entry.event_type)
+            if had is None or (
+                had.entry.id == c.entry.id and self._refers_back(had.tok) and not self._refers_back(c.tok)
+            ):
+                first[c.entry.event_type] = c
         return sorted(first.values(), key=lambda c: c.start)
 
     def _requirements(self, entry: _Entry, sent: Sentence, cs: Span) -> bool:
@@ -385,8 +391,9 @@ class EventExtractor:
         mods = {c.lower_ for c in tok.children} | {tok.head.lower_ if tok.dep_ == "pobj" else ""}
         if tok.dep_ == "pobj" and tok.head.lower_ == "of":
             mods |= {tok.head.head.lower_}
-        if mods & self.summary_mods:
-            return True
+        one = tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+        if mods & self.summary_mods and not one:
+            return True  # "similar attacks" sums many; "a similar attack" is one more incident
         if (
             tok.dep_ == "pobj"
             and tok.head.lower_ == "of"
@@ -677,7 +684,7 @@ class EventExtractor:
                     fatalities=fatalities,
                     sources=ctx.sources(sent),
                     hedged=ctx.hedged(sent),
-                    evidence=ctx.evidence(sent, cue.start - sent.para.start, cue.end - sent.para.start),
+                    evidence=ctx.evidence(sent, cue.start, cue.end),
                 )
 
     def _by_crowd(self, tok: Token) -> bool:
