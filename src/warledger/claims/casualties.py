@@ -967,6 +967,9 @@ class CasualtyExtractor:
         tok = next((t for t in sent.span if sent.abs(t.idx) >= mention.start), None)
         if tok is None or sent.abs(tok.idx + len(tok.text)) < mention.end - 1:
             return False  # a longer expression: not a bare modifier
+        w = mention.when
+        if w.start is not None and w.end is not None and (w.end - w.start).days <= 2:
+            return False  # "an overnight strike", "Friday's attack": the day of the incident
         return (
             tok.dep_ in ("compound", "nummod", "amod", "nmod")
             and tok.head.pos_ == "NOUN"
