@@ -450,3 +450,13 @@ def test_evidence_points_at_the_cue_in_any_paragraph(pipeline):
     doc = make_document(text, published=PUB)
     for e in pipeline.extract_one(doc).events:
         assert doc.text[e.evidence.start : e.evidence.end].lower() in ("shelled", "abducted")
+
+
+def test_a_strike_that_lands_is_from_the_air(pipeline):
+    text = "An overnight strike on a house in the village of Vessel killed two children on Wednesday."
+    assert typed(events(pipeline, text)) == [("Explosions/Remote violence", "Air/drone strike", "Vessel")]
+
+
+def test_a_labour_strike_is_no_air_strike(pipeline):
+    text = "Teachers began a strike on Wednesday over unpaid wages in the town of Vessel."
+    assert [e for e in events(pipeline, text) if e.event_type == "Explosions/Remote violence"] == []

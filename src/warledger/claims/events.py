@@ -330,6 +330,8 @@ class EventExtractor:
                 return False
             if req == "civilians_killed_by_actor" and not self._civilians_killed_by.get(sent.index):
                 return False
+            if req == "aimed" and not self._aimed(cs.root):
+                return False
             if req == "impact":
                 root = cs.root
                 if not (
@@ -338,6 +340,20 @@ class EventExtractor:
                 ):
                     return False
         return True
+
+    def _aimed(self, root: Token) -> bool:
+        """ "a strike on a house", "the strike hit a car", "a strike killed two": a strike that
+        lands on something (not "a strike on Monday", nor a strike by workers)."""
+        if root.dep_ in ("nsubj", "nsubjpass") and (
+            root.head.lemma_.lower() in self.impact or root.head.lemma_.lower() in ("kill", "wound", "injure")
+        ):
+            return True
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in ("on", "against")
+            and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+            for c in root.children
+        )
 
     # ---- filters --------------------------------------------------------------------------
     def _not_an_incident(self, rd: Reader, sent: Sentence, cue: _Cue) -> bool:
