@@ -726,3 +726,15 @@ def test_empty_alternation_never_matches() -> None:
 def test_since_the_start_of_a_unit(text, expected):
     found = find_time_expressions(text, THU)
     assert found and found[0].kind == "since" and found[0].when == expected
+
+
+def test_days_relative_to_the_incident_told_before():
+    text = "On 14 March gunmen attacked the village. The next day they came back. Two days earlier, troops had left."
+    found = {m.text: m.when for m in find_time_expressions(text, THU)}
+    assert found["The next day"] == w("2023-03-15", "2023-03-15", D)
+    assert found["Two days earlier"] == w("2023-03-13", "2023-03-13", D)
+
+
+def test_a_relative_day_with_nothing_before_stays_unresolved():
+    found = find_time_expressions("The next day the convoy moved on.", THU)
+    assert [m.when for m in found] == [None]

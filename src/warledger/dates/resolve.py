@@ -240,6 +240,15 @@ class TimeResolver:
                 self._r_overnight,
             ),
             (
+                # "the next day", "two days earlier", "on the same day": relative to the
+                # incident told before, resolved after all mentions are known
+                "relday",
+                rf"{start}(?i:(?:on\s+)?(?:the|that)\s+(?:next|following|same|previous)\s+(?:day|night|morning)"
+                rf"|the\s+day\s+(?:before|after)|a\s+day\s+(?:later|earlier)"
+                rf"|(?P<n>\d+|two|three|four|five|six|seven)\s+days\s+(?P<dir>later|after|earlier|before))\b",
+                self._r_relday,
+            ),
+            (
                 "unit_start",
                 rf"{start}(?i:since){SP}(?i:the){SP}(?i:start|beginning|onset|turn){SP}(?i:of){SP}"
                 rf"(?i:the|this){SP}(?P<unit>(?i:year|month|week))\b",
@@ -603,8 +612,23 @@ class TimeResolver:
             when = When(d - timedelta(days=1), d, Precision.PERIOD)
         return _Candidate(m.start(), m.end(), when, "period", "overnight")
 
+    _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+    def _r_relday(self, m: re.Match[str], published: date | None) -> _Candidate:
+        t = m.group(0).lower()
+        if m["n"]:
+            n = int(m["n"]) if m["n"].isdigit() else self._SMALL[m["n"].lower()]
+            offset = n if m["dir"].lower() in ("later", "after") else -n
+        elif "same" in t:
+            offset = 0
+        elif any(w in t for w in ("next", "following", "after", "later")):
+            offset = 1
+        else:
+            offset = -1
+        return _Candidate(m.start(), m.end(), None, "point", f"relday{offset:+d}")
+
     def _r_unit_start(self, m: re.Match[str], published: date | None) -> _Candidate:
-        """"since the start of the year": from the first day of the unit that holds P."""
+        """ "since the start of the year": from the first day of the unit that holds P."""
         when = None
         if published is not None:
             unit = m["unit"].lower()
@@ -655,7 +679,24 @@ class TimeResolver:
                 taken.append(c)
         chosen = self._join_ranges(text, sorted(taken, key=lambda c: c.start), published)
         chosen = self._link(text, chosen, published)
+        chosen = self._relative_days(chosen)
         return [TimeMention(c.start, c.end, text[c.start : c.end], c.when, c.kind) for c in chosen]
+
+    @staticmethod
+    def _relative_days(cands: list[_Candidate]) -> list[_Candidate]:
+        """ "the next day" is the day after the last day named before it; with none, unresolved."""
+        last_day: date | None = None
+        out = []
+        for c in cands:
+            if c.rule.startswith("relday"):
+                if last_day is not None:
+                    d = last_day + timedelta(days=int(c.rule[len("relday") :]))
+                    c = _Candidate(c.start, c.end, When(d, d, Precision.DAY), c.kind, c.rule)
+                    last_day = d
+            elif c.when is not None and c.when.precision == Precision.DAY and c.when.start:
+                last_day = c.when.start
+            out.append(c)
+        return out
 
     def _link(self, text: str, cands: list[_Candidate], published: date | None) -> list[_Candidate]:
         """Relations between neighbours in one sentence.
