@@ -2,7 +2,8 @@
 
 The library API that the CLI, the exports and any web front end share:
 
-    from warledger import Pipeline, make_document, ingest, Ledger, load_settings
+    from warledger import Pipeline, make_document, Ledger, load_settings
+    from warledger.ingest import ingest   # (the module name stays the module's)
     ex = Pipeline().extract_one(make_document(text, published=date(2024, 5, 12)))
     ex.to_json()          # the form of schema/extraction.schema.json
 """
@@ -21,7 +22,6 @@ from warledger.errors import (
     StoreError,
     WarledgerError,
 )
-from warledger.ingest import RunResult, ingest
 from warledger.pipeline import Pipeline
 from warledger.places import Gazetteer
 from warledger.store import Ledger
@@ -40,13 +40,11 @@ __all__ = [
     "Ledger",
     "NotFound",
     "Pipeline",
-    "RunResult",
     "Settings",
     "StoreError",
     "WarledgerError",
     "__version__",
     "find_time_expressions",
-    "ingest",
     "load_settings",
     "make_document",
     "resolve_expression",

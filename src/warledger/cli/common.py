@@ -28,8 +28,26 @@ class OutputFormat(StrEnum):
 
 
 FormatOpt = typer.Option(OutputFormat.table, "--format", "-f", help="Output format.")
-DbOpt = typer.Option(None, "--db", help="SQLite path or database URL (default: warledger.db, or $WARLEDGER_DB).")
+DbOpt = typer.Option(
+    None, "--db", help="SQLite path or database URL (default: warledger.db, or $WARLEDGER_DB)."
+)
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bars or summaries; for scripts.")
+
+
+def progress_bar(quiet: bool, description: str):
+    """A progress display on stderr for long runs; silent with --quiet or when stderr is no
+    terminal (scripts, CI, the scorer), so stdout stays pure data."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn(description),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=quiet or not err_console.is_terminal,
+    )
 
 
 def settings_from(ctx: typer.Context | None = None, **overrides) -> Settings:
@@ -39,7 +57,9 @@ def settings_from(ctx: typer.Context | None = None, **overrides) -> Settings:
     return base.with_(**overrides)
 
 
-def emit_rows(rows: list[dict], fmt: OutputFormat, columns: list[str] | None = None, title: str | None = None) -> None:
+def emit_rows(
+    rows: list[dict], fmt: OutputFormat, columns: list[str] | None = None, title: str | None = None
+) -> None:
     """Print data rows in the format asked for; tables get only `columns`."""
     if fmt == OutputFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n")
@@ -52,7 +72,12 @@ def emit_rows(rows: list[dict], fmt: OutputFormat, columns: list[str] | None = N
         w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
         w.writeheader()
         for r in rows:
-            w.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v) for k, v in r.items()})
+            w.writerow(
+                {
+                    k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v)
+                    for k, v in r.items()
+                }
+            )
         sys.stdout.write(buf.getvalue())
     else:
         cols = columns or (list(rows[0]) if rows else [])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from warledger.cli.common import EXIT_USAGE, err_console, settings_from
+from warledger.cli.common import EXIT_USAGE, QuietOpt, err_console, progress_bar, settings_from
 
 
 def register(app: typer.Typer) -> None:
@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
         ),
         json_out: Path = typer.Option(None, "--json", help="Also write the figures as JSON to this file."),
         fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+        quiet: bool = QuietOpt,
     ):
         """Precision, recall and F1 per item kind, and per-field accuracy on matched pairs.
 
@@ -62,7 +63,16 @@ def register(app: typer.Typer) -> None:
             )
             return pipeline.extract_one(doc).to_json()
 
-        report = score_corpus(gold_dir, predict, aliases, docs)
+        with progress_bar(quiet, "scoring") as bar:
+            task = bar.add_task("scoring", total=len(list(gold_dir.glob("*.json"))))
+
+            def predict_and_count(txt: Path, meta: dict) -> dict:
+                try:
+                    return predict(txt, meta)
+                finally:
+                    bar.advance(task)
+
+            report = score_corpus(gold_dir, predict_and_count, aliases, docs)
         result = report.to_json()
         if json_out:
             json_out.write_text(json.dumps(result, indent=1), "utf-8")

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import typer
 
-from warledger.cli.common import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, err_console, settings_from
+from warledger.cli.common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    QuietOpt,
+    err_console,
+    progress_bar,
+    settings_from,
+)
 from warledger.errors import ErrorRecord
 from warledger.pipeline import Pipeline
 from warledger.sources import iter_documents
@@ -42,6 +50,7 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option(
             "json", "--format", "-f", help="json (one object per document, JSON Lines for several)."
         ),
+        quiet: bool = QuietOpt,
     ):
         """Extract casualty, control and event claims from documents and print them as JSON.
 
@@ -66,6 +75,9 @@ def register(app: typer.Typer) -> None:
                 else:
                     yield item
 
-        for ex in Pipeline(settings).extract(documents()):
-            sys.stdout.write(json.dumps(ex.to_json(), ensure_ascii=False) + "\n")
+        with progress_bar(quiet, "extracting") as bar:
+            task = bar.add_task("extracting", total=None)
+            for ex in Pipeline(settings).extract(documents()):
+                sys.stdout.write(json.dumps(ex.to_json(), ensure_ascii=False) + "\n")
+                bar.advance(task)
         raise typer.Exit(EXIT_SOME_FAILED if errors else EXIT_OK)
