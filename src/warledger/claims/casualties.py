@@ -975,7 +975,12 @@ class CasualtyExtractor:
                 elif not any(
                     p.noun is not None and p.noun.i in {a.i for a in marker.ancestors} for p in parents
                 ):
-                    if not any(p.trigger is not None and p.trigger.i == marker.head.i for p in parents):
+                    names_people = h.noun is not None and h.noun.lemma_.lower() in self.victim_nouns
+                    if not names_people and not any(
+                        p.trigger is not None and p.trigger.i == marker.head.i for p in parents
+                    ):
+                        # "vehicles, including one": a part of things; but "..., including a
+                        # female leader" is a person whatever the parser hung "including" on
                         parents = []
             if parents:
                 h.parent = parents[-1]
