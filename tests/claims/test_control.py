@@ -342,3 +342,35 @@ def test_cleared_a_side_from_a_place(pipeline):
 def test_helping_as_a_purpose_is_no_change(pipeline):
     text = "Extra units were sent to help retake the town of Varnel, officials said."
     assert control(pipeline, text) == []
+
+
+def test_quoted_names_closing_with_a_plural_place_noun_each_give_a_claim(pipeline):
+    text = 'Rebel factions have captured "Tervash" and "Dol Marran" towns, activists said.'
+    got = control(pipeline, text)
+    assert sorted(c.place.name for c in got if c.kind == "change") == ["Dol Marran", "Tervash"]
+
+
+def test_imposed_control_over_is_a_gain(pipeline):
+    text = "Al-Shabaab fighters have imposed their control over most of Kessow district, residents said."
+    got = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert [(c.actor, c.extent) for c in got] == [("Al-Shabaab", "partial")]
+
+
+def test_bare_factions_are_the_side_named_with_them_before(pipeline):
+    text = (
+        "Al-Shabaab and allied factions captured the town of Welbar on Friday. "
+        "On Saturday, factions captured Dorsa and Haldan."
+    )
+    got = {c.place.name: c.actor for c in control(pipeline, text) if c.kind == "change"}
+    assert got.get("Dorsa") == "Al-Shabaab" and got.get("Haldan") == "Al-Shabaab"
+
+
+def test_perfect_status_is_a_standing(pipeline):
+    got = control(pipeline, "The Taliban have controlled Qalat Bagh since 2019.")
+    assert [(c.kind, c.actor, c.place.name) for c in got] == [("status", "Taliban", "Qalat Bagh")]
+
+
+def test_fighting_at_another_place_does_not_make_a_capture_partial(pipeline):
+    text = "The Taliban captured Hevron on Friday, and clashes continue on the outskirts of Mirvale."
+    got = [c for c in control(pipeline, text) if c.kind == "change" and c.place.name == "Hevron"]
+    assert [c.extent for c in got] == ["full"]

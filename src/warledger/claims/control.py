@@ -105,6 +105,7 @@ _ARMED_NOUNS = {
     "jihadist",
     "police",
     "gang",
+    "faction",
 }
 _UNIT_NOUNS = {
     "brigade",
@@ -376,6 +377,18 @@ class Reader:
             if r is not None and r.known:
                 return ActorRef(r.name, r.kind, r.country, True)
         tries.append(tok.text)
+        if tok.lemma_.lower() in _ARMED_NOUNS:
+            # "X and allied factions" parsed as a modifier X with its own "and": X leads the side
+            for c in tok.children:
+                if (
+                    c.dep_ in ("nmod", "compound")
+                    and c.i < tok.i
+                    and c.pos_ == "PROPN"
+                    and any(k.dep_ == "cc" and k.lower_ == "and" for k in c.children)
+                ):
+                    lead = self.actor(c, sent, avoid)
+                    if lead is not None and lead.known and lead.kind in _ARMED_KINDS:
+                        return lead
         if of is not None and of.lower_ == "of" and tok.lemma_.lower() in _ARMED_NOUNS:
             # "armed gangs of the X coalition", "fighters of X": the named group they belong to
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
@@ -679,6 +692,16 @@ class Reader:
             for c in tok.children
         )
 
+    def _name_as_adjective(self, mod: Token, noun: Token, sent: Sentence) -> bool:
+        """ "Aleppo city" with the name tagged an adjective: a capitalised modifier of a town
+        noun that is no people's adjective ("the Russian city" names no place)."""
+        if mod.pos_ != "ADJ" or not mod.is_title or mod.i == sent.span.start:
+            return False
+        if noun.lemma_.lower() not in self.town_nouns or mod.dep_ not in ("amod", "compound", "nmod"):
+            return False
+        r = self.ctx.resolve_actor(f"{mod.text} forces", sent.abs(mod.idx), strict=True)
+        return not (r is not None and r.known) and self.ctx.resolve_place(mod.text).lat is not None
+
     def named_places(self, tok: Token, sent: Sentence) -> list[Span]:
         """Places an object phrase names: itself and its coordinated list, "the town of X",
         "villages including A, B and C", "Herat city", "X frontlines"."""
@@ -692,6 +715,9 @@ class Reader:
             if tok.lemma_.lower() in self.place_nouns and self._has_of_name(tok):
                 mods = []
             for c in sorted(mods, key=lambda c: c.dep_ == "poss"):
+                if self._name_as_adjective(c, tok, sent):
+                    out.append(tok.doc[c.i : c.i + 1])
+                    break
                 if c.pos_ == "PROPN":
                     sp = self.place_of_token(c, sent)
                     if sp is not None and not (self.is_country_name(sp.text) and self._has_of_name(tok)):
@@ -718,7 +744,8 @@ class Reader:
                 if sp is not None:
                     out.append(sp)
                     out.extend(x for x in self.named_places(c, sent)[1:])
-                elif c.lower_ in self.place_nouns:
+                elif c.lower_ in self.place_nouns or c.lemma_.lower() in self.place_nouns:
+                    # "captured A and B towns": the plural noun closing the list carries the last name
                     out.extend(self.named_places(c, sent))
         seen, uniq = set(), []
         for sp in out:
@@ -1252,6 +1279,9 @@ class ControlExtractor:
                 if lem in ("take", "seize", "capture") and self._people_or_things(obj):
                     continue
                 loser_tok = self._pobj(tok, ("from",)) or self._pobj(obj, ("from",))
+                if obj.lemma_.lower() == "control" and self._pobj(obj, ("of", "over")) is None:
+                    # "imposed their control over P": the parser may hang "over P" on the verb
+                    obj = self._pobj(tok, ("over", "of", "on")) or obj
                 target = self._control_target(obj)
                 partial = self._partial_phrase(obj, target)
                 obj = target
@@ -1388,6 +1418,17 @@ class ControlExtractor:
                 )
                 item = _Item(claim, title, mode=fam)
                 item.extra["gainer"] = gainer
+                item.extra["gainer_words"] = (
+                    {t.lemma_.lower() for t in gainer_tok.subtree} if gainer_tok is not None else set()
+                )
+                item.extra["bare"] = (
+                    gainer_tok.lemma_.lower()
+                    if gainer_tok is not None
+                    and gainer is not None
+                    and not gainer.known
+                    and not any(t.pos_ == "PROPN" or t.ent_type_ for t in gainer_tok.subtree)
+                    else None
+                )
                 item.extra["loser"] = loser
                 item.extra["sentence"] = sent
                 yield item
@@ -1514,7 +1555,14 @@ class ControlExtractor:
             return
         obj = None
         if lem in ("control", "hold") and tok.pos_ in ("VERB",):
-            if tok.dep_ == "amod" or tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+            # "have controlled P since 2014" is active (a perfect); a bare participle is passive
+            perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+            if (
+                tok.dep_ == "amod"
+                or tok.tag_ == "VBN"
+                and not perfect
+                and not any(c.dep_ == "agent" for c in tok.children)
+            ):
                 return
             obj = self._object(tok)
             holder_tok = self._subject(tok)
@@ -1745,6 +1793,21 @@ class ControlExtractor:
         gainers = Counter(i.claim.actor for i in changes if i.claim.actor)
         advancing = gainers.most_common(1)[0][0] if gainers else None
         losers = Counter(i.claim.from_actor for i in changes if i.claim.from_actor)
+        for n, i in enumerate(changes):
+            bare = i.extra.get("bare")
+            if bare:
+                # "factions captured P": the side an earlier gain named with the same noun
+                # ("X and allied factions"), else the side the text shows advancing
+                named = [
+                    p.claim.actor
+                    for p in changes[:n]
+                    if bare in p.extra.get("gainer_words", ())
+                    and p.extra.get("gainer") is not None
+                    and p.extra["gainer"].known
+                ]
+                i.claim.actor = named[-1] if named else (advancing if advancing != i.claim.actor else None)
+                if i.claim.actor == i.claim.from_actor:
+                    i.claim.actor = None
         for i in changes:
             c = i.claim
             if c.actor is None:
@@ -1824,7 +1887,14 @@ class ControlExtractor:
             same = key in mentions or (sent0 is not None and s is sent0)
             if not same:
                 continue
-            if self.contested_re.search(s.text) and not rd.background(s, None):
+            if rd.background(s, None):
+                continue
+            spans = rd.places_in(s)
+            for m in self.contested_re.finditer(s.text):
+                # "captured A, and clashes continue on the outskirts of B": the fighting is at B
+                after = [p for p in spans if p.start_char - s.span.start_char >= m.start()]
+                if after and all(rd.place_key(p.text) != key for p in after):
+                    continue
                 return True
         return False
 
