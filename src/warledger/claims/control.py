@@ -1643,8 +1643,8 @@ class ControlExtractor:
         else:
             when = None
         spans = [p for p in places if isinstance(p, Span)]
-        ev_start = min(tok.idx, *(p.start_char for p in spans))
-        ev_end = max(tok.idx + len(tok.text), *(p.end_char for p in spans))
+        ev_start = min([tok.idx, *(p.start_char for p in spans)])
+        ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
         for p in places:
             claim = ControlClaim(
                 id=ctx.next_id("kx"),
@@ -1748,8 +1748,8 @@ class ControlExtractor:
         own = self.lex_times(rd, sent)
         when = rd.when(sent, verb) if own else ctx.publication_day()
         spans = [p for p in places if isinstance(p, Span)]
-        ev_start = min(verb.idx, *(p.start_char for p in spans))
-        ev_end = max(tok.idx + len(tok.text), *(p.end_char for p in spans))
+        ev_start = min([verb.idx, *(p.start_char for p in spans)])
+        ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
         for p in places:
             claim = ControlClaim(
                 id=ctx.next_id("kx"),
