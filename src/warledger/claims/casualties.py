@@ -577,7 +577,7 @@ class CasualtyExtractor:
             if inherit is not None and lemma in ("casualty", "death", "fatality", "victim", "dead"):
                 return inherit
             return Victims(VictimCategory.UNKNOWN, actor, group)
-        if noun.ent_type_ == "PERSON" and people:
+        if people:
             # a named person: a fighter only if the text describes them as one
             described = {
                 t.lemma_.lower() for c in noun.children if c.dep_ in ("appos", "compound") for t in c.subtree
@@ -1187,7 +1187,13 @@ class CasualtyExtractor:
             passive = any(c.dep_ == "auxpass" for c in verb.children)
             role = "nsubjpass" if passive else "dobj"
             head = next((c for c in verb.children if c.dep_ == role), None)
-            if head is None or head.i in taken or head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
+            if head is None or head.i in taken or head.pos_ != "PROPN":
+                continue
+            described = any(  # "Han Htay, father of ...": a person, whatever the NER says
+                c.dep_ == "appos" and c.lemma_.lower() in self.civilian | self.combatant
+                for c in head.children
+            )
+            if head.ent_type_ != "PERSON" and not described:
                 continue
             full = span.doc[
                 min([head.i] + [x.i for x in head.lefts if x.dep_ == "compound"]) : head.i + 1
@@ -1199,11 +1205,10 @@ class CasualtyExtractor:
                 c
                 for c in head.conjuncts
                 if c.pos_ == "PROPN"
-                and c.ent_type_ in ("PERSON", "ORG", "")
+                and c.ent_type_ in ("PERSON", "ORG", "LOC", "")
                 and (ctx_lookup is None or ctx_lookup(c.text) is None)
             ]
-            first = min(t.left_edge.i for t in names if t.ent_type_ == "PERSON")
-            start = min([first] + [x.i for x in head.lefts if x.ent_type_ == "PERSON"])
+            start = min([head.i] + [x.i for x in head.lefts if x.dep_ == "compound"])
             last = max(names, key=lambda t: t.i)
             end = max([last.i] + [x.i for x in last.children if x.dep_ == "compound"]) + 1
             n = len(names)
