@@ -26,7 +26,9 @@ def _root(
     config: str = typer.Option(None, "--config", help="Path to a warledger.toml settings file."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks and debug logging."),
 ):
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     ctx.obj = {"settings": load_settings(config), "debug": debug}
 
 
