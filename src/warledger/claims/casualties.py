@@ -216,6 +216,14 @@ class CasualtyExtractor:
                     c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
                 ):
                     return "killed"
+        if tok.pos_ == "VERB" and lemma in ("leave", "abandon", "desert"):
+            # "3,000 people have left the villages": fled their homes
+            if any(
+                c.dep_ == "dobj"
+                and c.lemma_.lower() in ("home", "house", "village", "town", "area", "camp", "land")
+                for c in tok.children
+            ):
+                return "displaced"
         if tok.pos_ == "VERB" and lemma in ("force", "drive", "push", "chase"):
             # "forced 8 million from their homes", "drove thousands out of their villages"
             for c in tok.subtree:
@@ -282,6 +290,12 @@ class CasualtyExtractor:
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
                 noun = pobj
+            elif (
+                head.dep_ == "pobj"
+                and head.head.lower_ == "of"
+                and head.head.head.lemma_.lower() in self.households
+            ):
+                noun = head.head.head  # "a family of four"
         nxt = m.end + (1 if m.end < sent.end and doc[m.end].text == ")" else 0)
         if (
             (noun is None or noun.i < m.start)
@@ -320,6 +334,13 @@ class CasualtyExtractor:
                 out = self._outcome_word(c)
                 if out:
                     return self._combined(c, out), noun, c
+        # 2b. a bare figure followed by its own outcome word: "the toll rose to 24 injured and
+        # one dead" (before any governing toll says "killed" for both)
+        if noun is None and m.end < sent.end:
+            nxt_tok = doc[m.end]
+            out = self._outcome_word(nxt_tok)
+            if out and nxt_tok.tag_ in ("VBN", "JJ") and nxt_tok.pos_ in ("VERB", "ADJ"):
+                return self._combined(nxt_tok, out), noun, nxt_tok
         # 3. governing verbs ("were killed", "killing 40", "confirmed killed", "lost 539");
         # an outcome noun reached through an apposition ("the latest casualty -- a man --
         # was killed") is kept only if no verb says more
@@ -477,6 +498,12 @@ class CasualtyExtractor:
         lemma = noun.lemma_.lower()
         low = noun.lower_
         if lemma in self.households or low in self.households:
+            # "a family of four" counts people; "300 families" counts households
+            if any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.like_num for g in c.children)
+                for c in noun.children
+            ):
+                return Victims(VictimCategory.CIVILIAN, None, None)
             return None
         # "civilians and soldiers": mixed groups are unknown
         for c in noun.children:
@@ -1149,8 +1176,10 @@ class CasualtyExtractor:
                             other.marker_before = h.mention.start
                         else:
                             used.append(other)
-                    elif c.tag_ == "NN" and any(
-                        x.lower_ in self._POSS for x in c.children if x.dep_ in ("det", "poss")
+                    elif c.tag_ == "NN" and (
+                        any(x.lower_ in self._POSS for x in c.children if x.dep_ in ("det", "poss"))
+                        # "a father, mother and two daughters": the article serves the list
+                        or not any(x.dep_ == "det" for x in c.children)
                     ):
                         used += [x for x in hits if x.mention.head == c.i]
                         total += 1
