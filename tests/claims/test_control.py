@@ -374,3 +374,25 @@ def test_fighting_at_another_place_does_not_make_a_capture_partial(pipeline):
     text = "The Taliban captured Hevron on Friday, and clashes continue on the outskirts of Mirvale."
     got = [c for c in control(pipeline, text) if c.kind == "change" and c.place.name == "Hevron"]
     assert [c.extent for c in got] == ["full"]
+
+
+def test_bare_troops_in_a_state_statement_are_its_forces_abroad(pipeline):
+    # a foreign ministry speaks: its troops, not the host country's army
+    text = (
+        "BAIDOA - The Kenyan defence ministry said on Monday that troops had taken control of "
+        "the village of Qoryale after a week-long operation."
+    )
+    items = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert [(c.actor, c.place.name) for c in items] == [("Kenya Defence Forces", "Qoryale")]
+
+
+def test_sentence_initial_troops_are_the_army_not_a_name(pipeline):
+    text = "Troops have also retaken the hamlet of Dolvaro, which the insurgents had held since May, the Somali army said."
+    items = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert [(c.actor, c.place.name) for c in items] == [("Somali National Army", "Dolvaro")]
+
+
+def test_facility_named_after_a_town_stands_for_the_town(pipeline):
+    text = "Residents said al-Shabaab still controls Wendolo airport, where flights were suspended."
+    items = [c for c in control(pipeline, text) if c.kind == "status"]
+    assert [(c.actor, c.place.name) for c in items] == [("Al-Shabaab", "Wendolo")]

@@ -199,6 +199,8 @@ class ControlLex(BaseModel):
     modal_words: list[str]
     compass_words: list[str]
     admin_suffixes: list[str]
+    feature_prefixes: list[str] = []
+    feature_suffixes: list[str] = []
     share_words: dict[str, float]
 
 
@@ -229,6 +231,11 @@ class ActorRef:
     kind: str | None = None
     country: str | None = None
     known: bool = False
+
+
+def _armed_noun(tok: Token) -> bool:
+    low = tok.lemma_.lower()
+    return low in _ARMED_NOUNS or (low.endswith("s") and low[:-1] in _ARMED_NOUNS)
 
 
 def np_tokens(tok: Token) -> list[Token]:
@@ -335,6 +342,10 @@ class Reader:
         self.place_nouns = set(lex.place_nouns)
         self.compass = set(lex.compass_words)
         self.admin_re = re.compile(r"\s+" + alt(lex.admin_suffixes) + r"$", re.I)
+        # "Mount X", "X airport": a feature named after the locality whose control is told
+        feats = [*(rf"^{re.escape(w)}\s+" for w in lex.feature_prefixes)]
+        feats += [rf"\s+{re.escape(w)}$" for w in lex.feature_suffixes]
+        self.feature_re = re.compile("|".join(feats), re.I) if feats else None
         self.town_nouns = {
             "town",
             "city",
@@ -459,7 +470,7 @@ class Reader:
                 # a country that takes or holds ground does so with its armed forces
                 return self.forces_of(ref) if tok.ent_type_ == "GPE" and not r.known else ref
         described = self.description_actor(tok, sent)
-        if described is None and tok.lemma_.lower() in _ARMED_NOUNS:
+        if described is None and _armed_noun(tok):
             text = doc[toks[0].i : toks[-1].i + 1].text if toks else tok.text
             # "pro-X forces" fight for X
             m = re.match(r"(?i)pro-\s*(.+?)(?:\s+(?:forces|troops|fighters|militias?|units))?$", text)
@@ -499,6 +510,8 @@ class Reader:
 
     @staticmethod
     def _named(tok: Token) -> bool:
+        if tok.i == tok.sent.start and tok.lower_ not in _ARMED_NOUNS and _armed_noun(tok):
+            return False  # "Troops have ...": capitalised only by its place in the sentence
         return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or tok.is_title
 
     def forces_of(self, owner: ActorRef) -> ActorRef:
@@ -519,6 +532,22 @@ class Reader:
     def description_actor(self, tok: Token, sent: Sentence) -> ActorRef | None:
         """ "the insurgents", "the militants", "the army": the nearest earlier actor that fits."""
         low = tok.lemma_.lower()
+        if low not in _ARMED_NOUNS and low.endswith("s") and low[:-1] in _ARMED_NOUNS:
+            low = low[:-1]  # "Troops" opening a sentence is tagged a name and keeps its plural
+        if low in ("troop", "force", "soldier"):
+            # bare "troops" in a state's statement ("the ministry said troops had taken") are its
+            # own forces, even abroad; otherwise the army of the country reported on
+            a = self.ctx.attribution(sent)
+            for name in a.chain if a else []:
+                r = self.ctx.resolve_actor(name, strict=True)
+                if r is not None and r.known and r.kind in ("state force", "government body"):
+                    own = self.forces_of(ActorRef(r.name, r.kind, r.country, True))
+                    if own.kind == "state force":
+                        return own
+            if self.ctx.main_country:
+                r = self.ctx.actors.resolve("army", country=self.ctx.main_country)
+                if r is not None and r.known:
+                    return ActorRef(r.name, r.kind, r.country, True)
         if low in ("army", "military", "troop", "force", "soldier", "government") and self.ctx.main_country:
             r = self.ctx.actors.resolve(low, country=self.ctx.main_country)
             if r is not None and r.known:
@@ -931,6 +960,8 @@ class Reader:
         found = self.ctx.resolve_place(name)
         if found.lat is None:
             short = self.admin_re.sub("", name).strip()
+            if self.feature_re is not None:
+                short = self.feature_re.sub("", short).strip()
             if short and short != name:
                 return self.ctx.resolve_place(short)
         return found
