@@ -16,6 +16,17 @@ from spacy.tokens import Span, Token
 
 from warledger.claims.lexicon import Lexicons, alt
 
+_DOCUMENT_NOUNS = {
+    "communiqué",
+    "communique",
+    "statement",
+    "release",
+    "report",
+    "bulletin",
+    "note",
+    "tally",
+    "update",
+}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _CUT_WORDS = {
     "which",
@@ -45,6 +56,7 @@ class AttributionFinder:
         self.lex = lex
         self.resolve_actor = resolve_actor
         self.person_org: dict[str, str] = {}  # people named with their office, for later mentions
+        self.last_org: str | None = None  # the last organisation cited, for "the statement" later
         self.verbs = set(lex.attribution.reporting_verbs)
         self.spokes = set(lex.attribution.spokesperson_words)
         self.generic = {g.lower() for g in lex.hedges.generic_sources}
@@ -145,6 +157,14 @@ class AttributionFinder:
             # "a military officer who asked not to be named": one anonymous person, as written
             return self._phrase(tok, keep_article=True)[0]
         text, start = self._phrase(tok)
+        det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+        if (
+            tok.lemma_.lower() in _DOCUMENT_NOUNS
+            and det is not None
+            and det.lower_ in ("the", "its", "their", "this")
+        ):
+            if self.last_org:
+                return self.last_org  # "according to the communiqué": the body that issued it
         words = {w.lower() for w in re.findall(r"[\w-]+", text)}
         if words & self._OFFICE_WORDS:
             office = self._office_of(tok)  # "Mozambique's defence minister": the ministry first
@@ -345,6 +365,9 @@ class AttributionFinder:
                     chain.append(phrase.lower())
         if not chain:
             return None
+        known = [n for n in chain if n != "__pronoun__" and not self.is_generic(n) and n[:1].isupper()]
+        if known:
+            self.last_org = known[0]
         return Attribution(
             chain=chain, generic=self.is_generic(chain[0]) if chain[0] != "__pronoun__" else False
         )

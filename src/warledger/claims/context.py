@@ -401,7 +401,8 @@ class DocContext:
                 and actor.country
                 and (actor.kind or "") in ("state force", "non-state armed group")
             ):
-                counts[actor.country] += 2
+                # armed groups fight where they come from; state forces also fight abroad
+                counts[actor.country] += 2 if actor.kind == "non-state armed group" else 1
                 actors[actor.country] += 1
         if not counts:
             return []
