@@ -845,6 +845,12 @@ class CasualtyExtractor:
                     # place, the day and the perpetrator agree as well
                     key += (c.place.name if c.place else None, c.when, c.perpetrator)
                 if key in seen and c.part_of is None:
+                    first = seen[key]
+                    if any(first is t for t in title_claims) and not ctx.is_title(sent):
+                        # the body's wording wins over the headline's: swap them
+                        claims[claims.index(first)] = c
+                        title_claims[:] = [t for t in title_claims if t is not first]
+                        seen[key] = c
                     continue
                 seen.setdefault(key, c)
                 if ctx.is_title(sent):
