@@ -229,3 +229,15 @@ def test_an_acronym_the_report_defines_wins(pipeline):
     cs = claims(pipeline, text)
     assert cs and cs[0]["outcome"] == "captured"
     assert "Arakan Army" in cs[0]["sources"]
+
+
+def test_the_speakers_own_forces(pipeline):
+    text = "The Turkish defence ministry said on Thursday that its forces had killed 23 PKK militants in northern Iraq."
+    cs = claims(pipeline, text)
+    assert cs and cs[0]["perpetrator"] == "Turkish Armed Forces"
+
+
+def test_the_body_keeps_a_figure_the_headline_also_gives(pipeline):
+    text = "Army says 96 rebels killed in raid\n\nThe army killed 96 rebels during a raid on their camp on Friday."
+    cs = claims(pipeline, text)
+    assert len(cs) == 1 and cs[0]["evidence"]["sentence"].startswith("The army killed")

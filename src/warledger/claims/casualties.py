@@ -650,6 +650,31 @@ class CasualtyExtractor:
                 return forces.name
         return r.name
 
+    _FORCE_NOUNS = {"force", "troop", "army", "fighter", "unit", "soldier", "militant", "men", "personnel"}
+
+    def _speakers_forces(self, ctx: DocContext, sent: Sentence, c: Token) -> str | None:
+        """ "its forces had neutralised", "our troops killed": the forces of whoever is speaking."""
+        poss = next((x for x in c.children if x.dep_ == "poss"), None)
+        if (
+            poss is None
+            or poss.lower_ not in ("its", "our", "their")
+            or c.lemma_.lower() not in self._FORCE_NOUNS
+        ):
+            return None
+        chain = ctx.sources(sent)
+        if not chain:
+            return None
+        speaker = ctx.resolve_actor(chain[0], strict=True)
+        if speaker is None or not speaker.known:
+            return None
+        if speaker.kind in ("state force", "non-state armed group", "coalition"):
+            return speaker.name
+        if speaker.kind == "government body" and speaker.country:
+            army = ctx.actors.resolve("the army", country=speaker.country, on=ctx.published)
+            if army is not None and army.known:
+                return army.name
+        return None
+
     def _perpetrator(
         self, ctx: DocContext, sent: Sentence, trigger: Token | None, noun: Token | None
     ) -> str | None:
@@ -692,6 +717,9 @@ class CasualtyExtractor:
             if g.dep_ == "pobj"
         ]
         for c in cands:
+            own = self._speakers_forces(ctx, sent, c)
+            if own:
+                return own
             if c.lemma_.lower() in _UNNAMED_ATTACKERS:
                 # described, not named: "gunmen", "assailants" (unless the actor list knows the
                 # description, as with a country's "bandits")
