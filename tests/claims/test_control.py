@@ -396,3 +396,30 @@ def test_facility_named_after_a_town_stands_for_the_town(pipeline):
     text = "Residents said al-Shabaab still controls Wendolo airport, where flights were suspended."
     items = [c for c in control(pipeline, text) if c.kind == "status"]
     assert [(c.actor, c.place.name) for c in items] == [("Al-Shabaab", "Wendolo")]
+
+
+def test_garrison_parsed_as_apposition_of_the_side_is_what_was_taken(pipeline):
+    text = (
+        "MOGADISHU - On 2 March, fighters known as al-Shabaab overran the Somali National Army (SNA) "
+        "garrison in Dorvale after a night of fighting."
+    )
+    items = [c for c in control(pipeline, text, date(2025, 3, 4)) if c.kind == "change"]
+    assert [(c.actor, c.from_actor, c.place.name) for c in items] == [
+        ("Al-Shabaab", "Somali National Army", "Dorvale")
+    ]
+
+
+def test_under_control_without_a_holder_is_the_speakers(pipeline):
+    text = (
+        'The Somali army said the whole area of Kelvado is now "under total control", '
+        "but residents said gunfire could still be heard."
+    )
+    items = [c for c in control(pipeline, text) if c.kind == "status"]
+    assert [(c.actor, c.place.name) for c in items] == [("Somali National Army", "Kelvado")]
+
+
+def test_town_named_with_its_rank_is_not_a_side(pipeline):
+    # "P, the capital of R": the apposition is the place's rank, not a garrison of a side
+    text = "Al-Shabaab said they had captured Marvelo, the capital of the district, after heavy fighting."
+    items = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert [(c.actor, c.place.name) for c in items] == [("Al-Shabaab", "Marvelo")]

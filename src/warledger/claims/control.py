@@ -233,6 +233,9 @@ class ActorRef:
     known: bool = False
 
 
+_REPORTING = {"say", "claim", "announce", "state", "add", "confirm", "report", "insist", "declare"}
+
+
 def _armed_noun(tok: Token) -> bool:
     low = tok.lemma_.lower()
     return low in _ARMED_NOUNS or (low.endswith("s") and low[:-1] in _ARMED_NOUNS)
@@ -378,6 +381,14 @@ class Reader:
         tries = []
         if toks:
             tries.append(doc[toks[0].i : toks[-1].i + 1].text)
+        # "armed youth known as the X": the name it goes by
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ("know", "call"):
+                named = self._pobj_of(c, ("as",))
+                if named is not None:
+                    ref = self.actor(named, sent, avoid)
+                    if ref is not None and ref.known:
+                        return ref
         # "X's forces", "forces of X"
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
@@ -1293,6 +1304,15 @@ class ControlExtractor:
                         obj = self._pobj(tok, ("of", "over"))  # "took control over", "retook control of"
                 if obj is None:
                     continue
+                # "overran the X Forces (XF) garrison in P", parsed with the garrison as an apposition
+                # of the side: the garrison is what was taken, from that side
+                held = next(
+                    (c for c in obj.children if c.dep_ == "appos" and c.lemma_.lower() in rd.place_nouns),
+                    None,
+                )
+                side = rd.actor(obj, sent) if held is not None else None
+                if held is not None and side is not None and side.known and side.kind in _ARMED_KINDS:
+                    loser_tok, obj = obj, held
                 if lem in self.needs_control and obj.lemma_.lower() != "control":
                     # "entered and secured", "occupied" stand alone only in a coordinated pair with a gain
                     if not (tok.dep_ == "conj" and self._family(tok.head) == "gain") and not any(
@@ -1309,7 +1329,7 @@ class ControlExtractor:
                     continue
                 if lem in ("take", "seize", "capture") and self._people_or_things(obj):
                     continue
-                loser_tok = self._pobj(tok, ("from",)) or self._pobj(obj, ("from",))
+                loser_tok = self._pobj(tok, ("from",)) or self._pobj(obj, ("from",)) or loser_tok
                 if obj.lemma_.lower() == "control" and self._pobj(obj, ("of", "over")) is None:
                     # "imposed their control over P": the parser may hang "over P" on the verb
                     obj = self._pobj(tok, ("over", "of", "on")) or obj
@@ -1762,7 +1782,14 @@ class ControlExtractor:
             owner = of or next(
                 (c for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.pos_ != "DET"), None
             )
+            if owner is not None and owner.dep_ == "amod" and rd.actor(owner, sent) is None:
+                owner = None  # "under total control": a degree, not a holder
             holder_tok, place_tok = owner, subj
+            if owner is None:
+                # "the army said the area is now under total control": the speaker holds it
+                holder_tok = self._speaker(verb)
+        if place_tok is not None and place_tok.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            place_tok = verb.head  # "P, which remains under X control": the antecedent
         if holder_tok is None or place_tok is None:
             return
         if rd.background(sent, verb):
@@ -1795,6 +1822,15 @@ class ControlExtractor:
                 evidence=ctx.evidence(sent, ev_start, ev_end),
             )
             yield _Item(claim, title, mode="status")
+
+    @staticmethod
+    def _speaker(verb: Token) -> Token | None:
+        """The subject of the reporting verb a clause is said under ("the army said ...")."""
+        for anc in verb.ancestors:
+            if anc.lemma_.lower() in _REPORTING:
+                subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+                return subj if subj is not None and subj.lower_ not in _PRONOUNS else None
+        return None
 
     def _lost_all(self, ctx, rd, sent, tok, obj, loser_tok, title) -> Iterator[_Item]:
         """ "X has lost all territory it held in P": X holds none of P."""
