@@ -423,3 +423,30 @@ def test_town_named_with_its_rank_is_not_a_side(pipeline):
     text = "Al-Shabaab said they had captured Marvelo, the capital of the district, after heavy fighting."
     items = [c for c in control(pipeline, text) if c.kind == "change"]
     assert [(c.actor, c.place.name) for c in items] == [("Al-Shabaab", "Marvelo")]
+
+
+def test_withdrawal_from_a_post_of_an_unknown_name(pipeline):
+    # the tagger reads the unknown village as a common noun; its capital after "post of" names it
+    text = (
+        "MOGADISHU - Al-Shabaab fighters attacked a convoy near Kelvado on Monday. "
+        "According to residents, the Somali army has withdrawn from its post of Morvandi on 9 June."
+    )
+    items = [c for c in control(pipeline, text, date(2025, 6, 12)) if c.kind == "change"]
+    assert [(c.actor, c.from_actor, c.place.name) for c in items] == [
+        ("Al-Shabaab", "Somali National Army", "Morvandi")
+    ]
+
+
+def test_moving_freely_in_most_of_a_place_is_a_partial_hold(pipeline):
+    text = (
+        "MOGADISHU - Al-Shabaab fighters attacked a convoy near Kelvado on Monday. "
+        "Residents said the militants now roam freely in most of the Dorvale district."
+    )
+    items = [c for c in control(pipeline, text, date(2025, 6, 12)) if c.kind == "status"]
+    assert [(c.actor, c.place.name, c.extent) for c in items] == [("Al-Shabaab", "Dorvale", "partial")]
+    assert items[0].when.start == date(2025, 6, 12)  # "now": the day of the report
+
+
+def test_moving_without_freely_is_no_hold(pipeline):
+    text = "MOGADISHU - Al-Shabaab fighters moved in the Dorvale district on Monday, residents said."
+    assert [c for c in control(pipeline, text) if c.kind == "status"] == []

@@ -200,6 +200,7 @@ class ControlLex(BaseModel):
     compass_words: list[str]
     admin_suffixes: list[str]
     feature_prefixes: list[str] = []
+    free_movement: list[str] = []
     feature_suffixes: list[str] = []
     share_words: dict[str, float]
 
@@ -699,7 +700,17 @@ class Reader:
     def place_of_token(self, tok: Token, sent: Sentence) -> Span | None:
         """The named place a token stands for, when it is a name and not an actor."""
         if tok.pos_ not in ("PROPN",) and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
-            return None
+            # "its post of Tondo": an unknown name the tagger reads as a common noun, named by
+            # its capital letter mid-sentence after "<place noun> of"
+            if not (
+                tok.is_title
+                and tok.i != tok.sent.start
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.lemma_.lower() in self.place_nouns
+            ):
+                return None
+            return tok.doc[tok.i : tok.i + 1]
         span = proper_span(tok)
         if not span.text.strip() or span.text.lower() in self.place_nouns:
             return None
@@ -1268,6 +1279,9 @@ class ControlExtractor:
             if tok.lemma_.lower() == "control" and tok.pos_ == "NOUN":
                 yield from self._control_phrase(ctx, rd, sent, tok, title)
                 continue
+            if tok.lemma_.lower() in self.cl.free_movement and tok.pos_ == "VERB":
+                yield from self._free_movement(ctx, rd, sent, tok, title)
+                continue
             fam = self._family(tok)
             if fam is None:
                 continue
@@ -1815,6 +1829,47 @@ class ControlExtractor:
                 actor=holder.name,
                 place=p if isinstance(p, Place) else rd.place(p.text),
                 extent="partial" if partial else "full",
+                share=None,
+                when=when,
+                sources=ctx.sources(sent),
+                hedged=ctx.hedged(sent),
+                evidence=ctx.evidence(sent, ev_start, ev_end),
+            )
+            yield _Item(claim, title, mode="status")
+
+    def _free_movement(
+        self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool
+    ) -> Iterator[_Item]:
+        """ "the group now circulates freely in most of P": a side that moves at will holds
+        the ground, partly (ANNOTATION.md section 2, status)."""
+        if not any(c.dep_ == "advmod" and c.lower_ == "freely" for c in tok.children):
+            return
+        if self._unrealised(tok) or rd.background(sent, tok):
+            return
+        obj = self._pobj(tok, ("in", "across", "throughout", "around"))
+        subj = self._subject(tok)
+        if obj is None or subj is None:
+            return
+        holder = rd.actor(subj, sent)
+        if holder is None or (holder.kind or "") not in _ARMED_KINDS and not holder.known:
+            return
+        target = self._control_target(obj)
+        places, _ = self._places(rd, sent, target)
+        places = [p for p in places if not isinstance(p, Span) or not rd.region(p)]
+        if not places:
+            return
+        own = self.lex_times(rd, sent) and not any(c.lower_ == "now" for c in tok.children)
+        when = rd.when(sent, tok) if own else ctx.publication_day()
+        spans = [p for p in places if isinstance(p, Span)]
+        ev_start = min([subj.idx, *(p.start_char for p in spans)])
+        ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
+        for p in places:
+            claim = ControlClaim(
+                id=ctx.next_id("kx"),
+                kind="status",
+                actor=holder.name,
+                place=p if isinstance(p, Place) else rd.place(p.text),
+                extent="partial",  # moving freely is not holding every part
                 share=None,
                 when=when,
                 sources=ctx.sources(sent),
