@@ -450,3 +450,29 @@ def test_moving_freely_in_most_of_a_place_is_a_partial_hold(pipeline):
 def test_moving_without_freely_is_no_hold(pipeline):
     text = "MOGADISHU - Al-Shabaab fighters moved in the Dorvale district on Monday, residents said."
     assert [c for c in control(pipeline, text) if c.kind == "status"] == []
+
+
+def test_share_of_a_part_of_a_named_place(pipeline):
+    # "most of the countryside of P": the later "of" names the place
+    text = (
+        "MOGADISHU - Al-Shabaab fighters attacked a convoy near Kelvado on Monday. "
+        'The militants claim to control "most of the countryside" of Dorvale, a claim the army rejects.'
+    )
+    items = [c for c in control(pipeline, text, date(2025, 6, 12)) if c.kind == "status"]
+    assert [(c.actor, c.place.name, c.extent) for c in items] == [("Al-Shabaab", "Dorvale", "partial")]
+
+
+def test_holding_positions_there_is_a_partial_hold_of_the_place_just_named(pipeline):
+    text = (
+        "The Somali army denied the claim, saying fighting continues on the outskirts of Marvelo "
+        "and that Somali troops hold their positions there."
+    )
+    items = [c for c in control(pipeline, text) if c.kind == "status"]
+    assert [(c.actor, c.place.name, c.extent) for c in items] == [
+        ("Somali National Army", "Marvelo", "partial")
+    ]
+
+
+def test_holding_a_position_without_there_is_no_territory(pipeline):
+    text = "The Somali army holds the position that talks must wait, officials said."
+    assert [c for c in control(pipeline, text) if c.kind == "status"] == []

@@ -572,13 +572,19 @@ class Reader:
             "jihadi",
             "extremist",
             "rebel",
+            "separatist",
             "terrorist",
             "fighter",
             "militia",
             "organization",
             "organisation",
         ):
-            for r in reversed(self.actors_before(sent.abs(tok.idx))):
+            earlier = list(reversed(self.actors_before(sent.abs(tok.idx))))
+            # "the separatists": an earlier side whose own name says it ("Ambazonian separatists")
+            for r in earlier:
+                if r.known and r.kind == "non-state armed group" and low in r.name.lower():
+                    return r
+            for r in earlier:
                 if r.kind in (None, "non-state armed group") and r.name.lower() not in (
                     "militants",
                     "rebels",
@@ -1268,7 +1274,9 @@ class ControlExtractor:
                 nxt = self._pobj(cur, ("of", "over"))
                 if nxt is None:
                     break
-                cur = nxt
+                # "most of the countryside of P": the later "of" names the place the share is of
+                later = [t for t in self._pobjs(cur, ("of",)) if t.i > nxt.i and t.pos_ == "PROPN"]
+                cur = later[-1] if later else nxt
             else:
                 break
         return cur
@@ -1652,13 +1660,27 @@ class ControlExtractor:
                 return  # "kept the pressure": only a place is kept
         else:
             return
-        if obj is None or obj.lower_ in self.not_objects or obj.lemma_.lower() in self.not_objects:
+        there: list = []
+        if obj is not None and any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children):
+            # "troops hold their positions there": a hold, partial, of the place the sentence named
+            subj = self._subject(tok)
+            side = {t.i for t in subj.subtree} if subj is not None else set()
+            there = [
+                p
+                for p in rd.places_in(sent)
+                if p.end <= obj.i and not rd.region(p) and p.start not in side and p[0].ent_type_ != "NORP"
+            ][-1:]
+        if (
+            obj is None
+            or not there
+            and (obj.lower_ in self.not_objects or obj.lemma_.lower() in self.not_objects)
+        ):
             return
         if obj.pos_ == "PRON" and obj.lower_ in ("it", "them"):
             return
         target = self._control_target(obj)
         share = self._share(sent.span, obj)
-        places = rd.named_places(target, sent)
+        places = there or rd.named_places(target, sent)
         if not places:
             inner = self._pobj(target, ("in", "of"))
             if inner is None:
@@ -1689,7 +1711,8 @@ class ControlExtractor:
         if holder is None:
             return
         partial = (
-            self._partial_phrase(obj, target)
+            bool(there)
+            or self._partial_phrase(obj, target)
             or target.lemma_.lower() in ("territory", "area", "land")
             or target.lemma_.lower() not in rd.town_nouns
             and target.lemma_.lower() in rd.place_nouns
