@@ -476,3 +476,13 @@ def test_holding_positions_there_is_a_partial_hold_of_the_place_just_named(pipel
 def test_holding_a_position_without_there_is_no_territory(pipeline):
     text = "The Somali army holds the position that talks must wait, officials said."
     assert [c for c in control(pipeline, text) if c.kind == "status"] == []
+
+
+def test_a_relative_clause_date_does_not_date_the_change(pipeline):
+    text = (
+        "MOGADISHU - The Somali army said on Monday that troops had retaken the village of Kelvado, "
+        "which al-Shabaab had occupied since January."
+    )
+    (c,) = [c for c in control(pipeline, text, date(2025, 4, 9)) if c.kind == "change"]
+    assert c.place.name == "Kelvado"
+    assert c.when is None or c.when.start != date(2025, 1, 1)

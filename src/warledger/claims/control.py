@@ -1000,6 +1000,15 @@ class Reader:
         else the publication day."""
         ctx = self.ctx
         ms = [t for t in ctx.times_in(sent.start, sent.end) if t.when is not None]
+        if anchor is not None:
+            # "retook P, which the rebels had held since February": the relative clause dates
+            # another state of affairs, not the trigger
+            asides = [
+                (sent.abs(r.left_edge.idx), sent.abs(r.right_edge.idx + len(r.right_edge)))
+                for r in sent.span
+                if r.dep_ == "relcl" and anchor not in r.subtree
+            ]
+            ms = [t for t in ms if not any(a <= t.start and t.end <= b for a, b in asides)]
         if ms:
             pos = sent.abs(anchor.idx) if anchor is not None else sent.start
             ms.sort(key=lambda t: abs(t.start - pos))
