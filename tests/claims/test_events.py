@@ -460,3 +460,16 @@ def test_a_strike_that_lands_is_from_the_air(pipeline):
 def test_a_labour_strike_is_no_air_strike(pipeline):
     text = "Teachers began a strike on Wednesday over unpaid wages in the town of Vessel."
     assert [e for e in events(pipeline, text) if e.event_type == "Explosions/Remote violence"] == []
+
+
+def test_killed_by_a_mine_is_an_explosion(pipeline):
+    text = "MOGADISHU - Local officials said three herders were killed by a mine on Sunday near the village of Kelvado."
+    items = events(pipeline, text)
+    assert [(e.event_type, e.sub_event_type, e.place.name) for e in items] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED", "Kelvado")
+    ]
+
+
+def test_a_mine_that_harms_nobody_is_no_explosion(pipeline):
+    text = "MOGADISHU - Workers at the gold mine near Kelvado stopped work on Sunday, officials said."
+    assert [e for e in events(pipeline, text) if e.event_type == "Explosions/Remote violence"] == []

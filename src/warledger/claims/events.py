@@ -332,6 +332,8 @@ class EventExtractor:
                 return False
             if req == "aimed" and not self._aimed(cs.root):
                 return False
+            if req == "harm" and not self._harms(cs.root):
+                return False
             if req == "impact":
                 root = cs.root
                 if not (
@@ -340,6 +342,22 @@ class EventExtractor:
                 ):
                     return False
         return True
+
+    def _harms(self, root: Token) -> bool:
+        """ "killed by a mine", "a mine hit the truck": the cue is what did the harm (not "a
+        gold mine", nor "the mine was closed")."""
+        harm = ("kill", "wound", "injure", "destroy", "damage", "maim")
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            head = root.head
+            return (
+                head.lemma_.lower() in self.impact
+                or head.lower_ in self.impact
+                or head.lemma_.lower() in harm
+            )
+        if root.dep_ == "pobj" and root.head.lower_ == "by":
+            head = root.head.head
+            return head.lemma_.lower() in harm or head.lemma_.lower() in self.impact
+        return False
 
     def _aimed(self, root: Token) -> bool:
         """ "a strike on a house", "the strike hit a car", "a strike killed two": a strike that
