@@ -473,3 +473,21 @@ def test_killed_by_a_mine_is_an_explosion(pipeline):
 def test_a_mine_that_harms_nobody_is_no_explosion(pipeline):
     text = "MOGADISHU - Workers at the gold mine near Kelvado stopped work on Sunday, officials said."
     assert [e for e in events(pipeline, text) if e.event_type == "Explosions/Remote violence"] == []
+
+
+def test_the_day_after_dates_from_the_incident_told_before(pipeline):
+    text = (
+        "MOGADISHU - On 12 June, al-Shabaab fighters ambushed a Somali army convoy near Kelvado. "
+        "The day after, an air strike hit a gathering of the militants near Dorvale, killing nine fighters."
+    )
+    items = events(pipeline, text, date(2025, 6, 16))
+    strike = [e for e in items if e.sub_event_type == "Air/drone strike"]
+    assert [(e.place.name, e.when.start) for e in strike] == [("Dorvale", date(2025, 6, 13))]
+
+
+def test_coming_under_fire_is_a_clash(pipeline):
+    text = (
+        "MOGADISHU - On 4 March, a Somali army patrol came under fire near the village of Kelvado; "
+        "two soldiers were wounded."
+    )
+    assert ("Battles", "Armed clash", "Kelvado") in typed(events(pipeline, text, date(2025, 3, 6)))
