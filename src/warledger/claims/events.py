@@ -224,8 +224,13 @@ class EventExtractor:
             else:
                 etype, sub = "Battles", self._territory_sub(ctx, c.actor, c.from_actor)
             own = next((s for s in ctx.sentences if s.start <= c.evidence.start < s.end), None)
+            if own is not None and ctx.is_title(own):
+                continue  # a headline: the body tells the change with its day (cues skip titles too)
+            own_day = own is not None and self._names_a_day(rd, own)
+            if own is not None and not own_day and self._perfect(own, c.evidence.start):
+                continue  # "troops have retaken X": a result reported, not an incident with a day
             yield self._noted(
-                own is not None and self._names_a_day(rd, own),
+                own_day,
                 False,
                 id=ctx.next_id("ex"),
                 event_type=etype,
@@ -239,6 +244,20 @@ class EventExtractor:
                 hedged=c.hedged,
                 evidence=c.evidence,
             )
+
+    @staticmethod
+    def _perfect(sent: Sentence, start: int) -> bool:
+        """The verb of the change at ``start`` is a present perfect ("have retaken")."""
+        cs = sent.span.doc.char_span(
+            start - sent.para.start, start - sent.para.start + 1, alignment_mode="expand"
+        )
+        if cs is None:
+            return False
+        tok = cs.root
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        return any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children
+        )
 
     def _sentences_about(self, rd: Reader, place: Place) -> list[Sentence]:
         key = rd.place_key(place.name)
