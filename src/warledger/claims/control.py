@@ -200,7 +200,6 @@ class ControlLex(BaseModel):
     compass_words: list[str]
     admin_suffixes: list[str]
     feature_prefixes: list[str] = []
-    free_movement: list[str] = []
     feature_suffixes: list[str] = []
     share_words: dict[str, float]
 
@@ -1296,9 +1295,6 @@ class ControlExtractor:
             if tok.lemma_.lower() == "control" and tok.pos_ == "NOUN":
                 yield from self._control_phrase(ctx, rd, sent, tok, title)
                 continue
-            if tok.lemma_.lower() in self.cl.free_movement and tok.pos_ == "VERB":
-                yield from self._free_movement(ctx, rd, sent, tok, title)
-                continue
             fam = self._family(tok)
             if fam is None:
                 continue
@@ -1346,11 +1342,11 @@ class ControlExtractor:
                     loser_tok, obj = obj, held
                 if lem in self.needs_control and obj.lemma_.lower() != "control":
                     # "entered and secured", "occupied" stand alone only in a coordinated pair with a gain
+                    # (a bare "occupied P for two days" is presence, not a change of hands)
                     if not (tok.dep_ == "conj" and self._family(tok.head) == "gain") and not any(
                         self._family(c) == "gain" for c in tok.children if c.dep_ == "conj"
                     ):
-                        if lem != "occupy":
-                            continue
+                        continue
                 if (
                     lem == "take"
                     and obj.lemma_.lower() not in ("control", "back")
@@ -1669,27 +1665,14 @@ class ControlExtractor:
                 return  # "kept the pressure": only a place is kept
         else:
             return
-        there: list = []
-        if obj is not None and any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children):
-            # "troops hold their positions there": a hold, partial, of the place the sentence named
-            subj = self._subject(tok)
-            side = {t.i for t in subj.subtree} if subj is not None else set()
-            there = [
-                p
-                for p in rd.places_in(sent)
-                if p.end <= obj.i and not rd.region(p) and p.start not in side and p[0].ent_type_ != "NORP"
-            ][-1:]
-        if (
-            obj is None
-            or not there
-            and (obj.lower_ in self.not_objects or obj.lemma_.lower() in self.not_objects)
-        ):
+        # a status needs its place named in the clause: "hold their positions there" is not one
+        if obj is None or obj.lower_ in self.not_objects or obj.lemma_.lower() in self.not_objects:
             return
         if obj.pos_ == "PRON" and obj.lower_ in ("it", "them"):
             return
         target = self._control_target(obj)
         share = self._share(sent.span, obj)
-        places = there or rd.named_places(target, sent)
+        places = rd.named_places(target, sent)
         if not places:
             inner = self._pobj(target, ("in", "of"))
             if inner is None:
@@ -1705,12 +1688,7 @@ class ControlExtractor:
                         break
             if inner is not None:
                 places = rd.named_places(inner, sent)
-        if not places and self._part_of_known_place(obj, target, rd):
-            # "still holds most of the neighbourhoods", "keeps the city centre": of the place
-            # the text is about
-            places = self._para_place(rd, sent, target)
-        if not places:
-            return
+        # a status on a place named only by reference ("most of the neighbourhoods") is a guess
         places = [p for p in places if not isinstance(p, Span) or not rd.region(p)]
         if not places:
             return
@@ -1719,21 +1697,25 @@ class ControlExtractor:
         holder = rd.actor(holder_tok, sent)
         if holder is None:
             return
+        share = share if share is not None else self._counted_share(obj)
+        if share is None:
+            # a standing over a whole country is a description of the war, not a tracked place
+            places = [p for p in places if not isinstance(p, Span) or not rd.is_country_name(p.text)]
+            if not places:
+                return
+            # present-tense control language only: the writer's simple past ("the militants
+            # controlled most of the town") is a narrated episode, not a standing
+            if tok.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+                return
         partial = (
-            bool(there)
-            or self._partial_phrase(obj, target)
+            self._partial_phrase(obj, target)
             or target.lemma_.lower() in ("territory", "area", "land")
             or target.lemma_.lower() not in rd.town_nouns
             and target.lemma_.lower() in rd.place_nouns
             and not rd.named_places(target, sent)
         )
-        if share is None:
-            share = self._counted_share(obj)
         # a share of territory is a standing ("ISIS controlled one percent of the territory")
-        change = share is None and self._narrated_gain(rd, sent, tok)
-        if change:
-            when = rd.when(sent, tok)
-        elif tok.tag_ in ("VBZ", "VBP") or tok.tag_ == "VBG" and tok.dep_ != "ROOT":
+        if tok.tag_ in ("VBZ", "VBP") or tok.tag_ == "VBG" and tok.dep_ != "ROOT":
             # the present tells the day of the report unless the sentence dates it
             own = [t for t in ctx.times_in(sent.start, sent.end) if t.when is not None]
             when = rd.when(sent, tok) if own else ctx.publication_day()
@@ -1745,7 +1727,7 @@ class ControlExtractor:
         for p in places:
             claim = ControlClaim(
                 id=ctx.next_id("kx"),
-                kind="change" if change else "status",
+                kind="status",
                 actor=holder.name,
                 place=p if isinstance(p, Place) else rd.place(p.text),
                 extent="share" if share is not None else ("partial" if partial else "full"),
@@ -1755,24 +1737,9 @@ class ControlExtractor:
                 hedged=ctx.hedged(sent),
                 evidence=ctx.evidence(sent, ev_start, ev_end),
             )
-            item = _Item(claim, title, mode="gain" if change else "status")
+            item = _Item(claim, title, mode="status")
             item.extra["sentence"] = sent
             yield item
-
-    def _part_of_known_place(self, obj: Token, target: Token, rd: Reader) -> bool:
-        """A part named only by a noun ("most of the neighbourhoods", "the city centre"):
-        a part of the place the text is telling about."""
-        low = target.lemma_.lower()
-        if low not in rd.place_nouns or low in ("territory", "land", "area", "position", "positions"):
-            return False
-        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in target.children)
-        return definite and (self._partial_phrase(obj, target) or low not in rd.town_nouns)
-
-    @staticmethod
-    def _para_place(rd: Reader, sent: Sentence, noun: Token) -> list:
-        """The place a part refers to: one the paragraph named before it, never a guess from afar."""
-        prev = rd.previous_places(sent, before_token=noun.i, noun=noun.lower_)
-        return [p for p in prev[:1] if isinstance(p, Span) and p.doc is sent.span.doc]
 
     def _counted_share(self, obj: Token) -> float | None:
         """ "14 of the region's 17 townships": a counted share of the units."""
@@ -1783,23 +1750,6 @@ class ControlExtractor:
         if total is None or not total.text.isdigit() or int(total.text) <= int(obj.text):
             return None
         return round(int(obj.text) / int(total.text), 4)
-
-    def _narrated_gain(self, rd: Reader, sent: Sentence, tok: Token) -> bool:
-        """ "After that, the militants controlled most of the town": the writer's simple past
-        tells a gain in the incident. Reported speech ("said its forces now controlled"),
-        "still"/"now", periods ("since 2014", "for years") and auxiliaries keep it a status."""
-        if tok.lemma_.lower() != "control" or tok.tag_ != "VBD":
-            return False
-        if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
-            return False
-        if any(
-            c.lower_ in ("still", "now", "already", "long", "once", "before", "until") for c in tok.children
-        ):
-            return False  # "before the offensive, X controlled": the standing before the news
-        if any(a.lemma_.lower() in _SPEECH for a in tok.ancestors):
-            return False
-        times = self.lex_times(rd, sent)
-        return not any(t.kind in ("since", "period", "until") for t in times)
 
     @staticmethod
     def lex_times(rd: Reader, sent: Sentence) -> list:
@@ -1842,9 +1792,6 @@ class ControlExtractor:
             return
         places: list = rd.named_places(place_tok, sent)
         partial = self._partial_phrase(place_tok, place_tok)
-        if not places and self._part_of_known_place(place_tok, place_tok, rd):
-            places = self._para_place(rd, sent, place_tok)
-            partial = True
         places = [p for p in places if not isinstance(p, Span) or not rd.region(p)]
         holder = rd.actor(holder_tok, sent)
         if not places or holder is None:
@@ -1861,47 +1808,6 @@ class ControlExtractor:
                 actor=holder.name,
                 place=p if isinstance(p, Place) else rd.place(p.text),
                 extent="partial" if partial else "full",
-                share=None,
-                when=when,
-                sources=ctx.sources(sent),
-                hedged=ctx.hedged(sent),
-                evidence=ctx.evidence(sent, ev_start, ev_end),
-            )
-            yield _Item(claim, title, mode="status")
-
-    def _free_movement(
-        self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool
-    ) -> Iterator[_Item]:
-        """ "the group now circulates freely in most of P": a side that moves at will holds
-        the ground, partly (ANNOTATION.md section 2, status)."""
-        if not any(c.dep_ == "advmod" and c.lower_ == "freely" for c in tok.children):
-            return
-        if self._unrealised(tok) or rd.background(sent, tok):
-            return
-        obj = self._pobj(tok, ("in", "across", "throughout", "around"))
-        subj = self._subject(tok)
-        if obj is None or subj is None:
-            return
-        holder = rd.actor(subj, sent)
-        if holder is None or (holder.kind or "") not in _ARMED_KINDS and not holder.known:
-            return
-        target = self._control_target(obj)
-        places, _ = self._places(rd, sent, target)
-        places = [p for p in places if not isinstance(p, Span) or not rd.region(p)]
-        if not places:
-            return
-        own = self.lex_times(rd, sent) and not any(c.lower_ == "now" for c in tok.children)
-        when = rd.when(sent, tok) if own else ctx.publication_day()
-        spans = [p for p in places if isinstance(p, Span)]
-        ev_start = min([subj.idx, *(p.start_char for p in spans)])
-        ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
-        for p in places:
-            claim = ControlClaim(
-                id=ctx.next_id("kx"),
-                kind="status",
-                actor=holder.name,
-                place=p if isinstance(p, Place) else rd.place(p.text),
-                extent="partial",  # moving freely is not holding every part
                 share=None,
                 when=when,
                 sources=ctx.sources(sent),
