@@ -241,3 +241,9 @@ def test_the_body_keeps_a_figure_the_headline_also_gives(pipeline):
     text = "Army says 96 rebels killed in raid\n\nThe army killed 96 rebels during a raid on their camp on Friday."
     cs = claims(pipeline, text)
     assert len(cs) == 1 and cs[0]["evidence"]["sentence"].startswith("The army killed")
+
+
+def test_among_the_dead_as_a_predicate_is_a_part(pipeline):
+    cs = claims(pipeline, "A missile strike killed three people on Friday. A man and his wife were among the dead.")
+    by = {c["count"]["low"]: c for c in cs}
+    assert by[2]["part_of"] == by[3]["id"]

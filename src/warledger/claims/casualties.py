@@ -898,11 +898,18 @@ class CasualtyExtractor:
         r"|of\s+(?:the\s+)?(?:dead|those\s+killed|them|these|the\s+victims))\b",
         re.I,
     )
+    # "A man and his wife were among the dead": the same, said as a predicate
+    _AMONG_PREDICATE = re.compile(
+        r"\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?(?:dead|killed|victims|wounded|injured)\b",
+        re.I,
+    )
 
     def _continue_breakdown(self, sent: Sentence, hits: list[_Hit], claims: list[CasualtyClaim]) -> None:
         """ "The dead included 27 civilians ...", "Among the victims were five men": figures
         that break down a total given in an earlier sentence."""
-        if not claims or not self._BREAKDOWN_OPENERS.search(sent.text):
+        if not claims or not (
+            self._BREAKDOWN_OPENERS.search(sent.text) or self._AMONG_PREDICATE.search(sent.text)
+        ):
             return
         for h in hits:
             c = h.claim
