@@ -31,20 +31,6 @@ from warledger.types import (
     When,
 )
 
-_BREAKDOWN = (
-    "including",
-    "include",
-    "includes",
-    "among",
-    "incl",
-    "incl.",
-    "of whom",
-    "of them",
-    "–",
-    "—",
-    "(",
-    ":",
-)
 _TOLL_VERBS = {
     "put",
     "place",
@@ -186,7 +172,6 @@ class CasualtyExtractor:
         self.groups = {g: set(ws) for g, ws in v.groups.items()}
         self.victim_nouns = self.civilian | self.combatant | self.unknown
         self.forecast = set(lex.forecast)
-        self.killed_phrase_re = re.compile(r"\b" + alt(lex.killed_phrases) + r"\b", re.I)
         self.non_violent_re = re.compile(r"\b" + alt(lex.non_violent_causes) + r"\b", re.I)
         self.violence_re = re.compile(r"\b" + alt(lex.violence_words) + r"\b", re.I)
         self.not_casualty_re = re.compile(r"\b" + alt(lex.not_casualty_phrases) + r"\b", re.I)
@@ -1016,8 +1001,6 @@ class CasualtyExtractor:
         mentions += self._named_people(span, taken, a_local_place)
         mentions.sort(key=lambda m: m.start)
         if not mentions:
-            if sent.para.index != state.get("period_para_seen"):
-                pass
             self._note_period(ctx, sent, state)
             return []
         hits: list[_Hit] = []
@@ -1244,8 +1227,6 @@ class CasualtyExtractor:
             for u in used:
                 u.skip = True
 
-    _PEOPLE_OUTCOMES = ("killed", "captured", "missing", "injured")
-
     def _named_people(self, span: Span, taken: set[int], ctx_lookup=None) -> list[CountMention]:
         """Named people who suffered an outcome: "Han Htay, father of X, and Phyo Thet Oo were
         arrested", "troops arrested Phoe Kaung Kin": one per name at the top of the
@@ -1301,8 +1282,6 @@ class CasualtyExtractor:
             "add",
             "confirm",
         )
-
-    _ARMED_KINDS = ("state force", "non-state armed group", "coalition", "government body")
 
     def _agents_in(self, ctx: DocContext, sent: Sentence) -> list[str]:
         """Known armed actors this sentence shows doing violence: subjects of violent verbs,
