@@ -247,3 +247,60 @@ def test_among_the_dead_as_a_predicate_is_a_part(pipeline):
     cs = claims(pipeline, "A missile strike killed three people on Friday. A man and his wife were among the dead.")
     by = {c["count"]["low"]: c for c in cs}
     assert by[2]["part_of"] == by[3]["id"]
+
+
+# ---- the day of the incident, not of its telling ------------------------------------
+# published 2023-03-10, a Friday: Tuesday is 03-07, Wednesday 03-08, Thursday 03-09
+
+
+def _when_of(cs, low):
+    return next(c["when"] for c in cs if c["count"]["low"] == low)
+
+
+def test_a_dateline_date_and_a_misparsed_telling_do_not_date_the_incident(pipeline):
+    # the parser hangs "on Tuesday" on the distant "said"; the verb next to it is the act
+    text = (
+        "Rebels overrun army post\n\n"
+        "KARVAN, March 10 (Wire) — Rebel fighters on Tuesday overran an army post near the river "
+        "crossing, the defence ministry said in a statement on Wednesday.\n\n"
+        "\"We repelled the attack, killing 14 rebels,\" the ministry said."
+    )
+    cs = claims(pipeline, text)
+    assert _when_of(cs, 14)["start"] == "2023-03-07"
+
+
+def test_a_claim_dated_only_by_its_telling_takes_the_passage_incident_day(pipeline):
+    text = (
+        "Militants stormed a border post in Korvala on Tuesday, residents said.\n\n"
+        "The militant group claimed on Thursday that it had killed 31 guards in the assault."
+    )
+    cs = claims(pipeline, text)
+    assert _when_of(cs, 31)["start"] == "2023-03-07"
+
+
+def test_a_telling_day_without_a_recent_incident_dates_the_item(pipeline):
+    text = (
+        "Militants stormed a border post in Korvala on Tuesday, residents said.\n\n"
+        "The region has seen years of unrest.\n\n"
+        "Farmers there grow maize and sorghum.\n\n"
+        "On Thursday, the police said they had arrested 23 suspects in a separate raid."
+    )
+    cs = claims(pipeline, text)
+    assert _when_of(cs, 23)["start"] == "2023-03-09"
+
+
+def test_a_lead_dated_only_by_its_telling_takes_the_incident_day_told_next(pipeline):
+    text = (
+        "Gunmen killed at least 16 villagers in a raid on a farming settlement, officials told "
+        "reporters on Friday.\n\n"
+        "The attackers arrived on motorbikes late on Wednesday and set fire to the granaries, "
+        "a local chief said.\n\n"
+        "\"We buried 16 people and nine others are missing,\" the chief said."
+    )
+    cs = claims(pipeline, text)
+    assert _when_of(cs, 9) == {"start": "2023-03-08", "end": "2023-03-08", "precision": "day"}
+
+
+def test_so_far_this_year_runs_from_the_start_of_the_year(pipeline):
+    cs = claims(pipeline, "At least 87 people have been killed in the province so far this year, the office said.")
+    assert _when_of(cs, 87) == {"start": "2023-01-01", "end": "2023-03-10", "precision": "period"}

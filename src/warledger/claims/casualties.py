@@ -20,6 +20,7 @@ from warledger.claims.context import DocContext, Sentence
 from warledger.claims.counts import CountFinder, CountMention
 from warledger.claims.lexicon import Lexicons, alt
 from warledger.claims.placing import PlaceFinder
+from warledger.dates.vocab import TimeVocabulary
 from warledger.types import (
     CasualtyClaim,
     Count,
@@ -177,6 +178,8 @@ class CasualtyExtractor:
         self.not_casualty_re = re.compile(r"\b" + alt(lex.not_casualty_phrases) + r"\b", re.I)
         self.households = set(lex.household_nouns)
         self.violent = set(lex.violent_actions)
+        self.telling = set(lex.attribution.telling_verbs)
+        self.day_parts = {w.lower() for w in TimeVocabulary.load().day_parts}
 
     # ------------------------------------------------------------------ outcomes
     def _outcome_word(self, tok: Token) -> str | None:
@@ -740,6 +743,7 @@ class CasualtyExtractor:
         self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict
     ) -> tuple[When | None, bool]:
         """(when, is_period_mention) for a claim in this sentence."""
+        dl = ctx.dateline_end(sent)
         mentions = [
             t
             for t in ctx.times_in(sent.start, sent.end)
@@ -756,24 +760,41 @@ class CasualtyExtractor:
             # of what was told: such mentions come last
             mentions.sort(
                 key=lambda t: (
-                    self._dates_the_telling(sent, t),
+                    self._dates_the_telling(sent, t, dl),
                     0 if t.kind in ("since", "period", "until") else 1,
                     abs(t.start - pos),
                 )
             )
             m = mentions[0]
-            short = (
-                m.when.start is not None and m.when.end is not None and (m.when.end - m.when.start).days <= 2
-            )
+            if self._dates_the_telling(sent, m, dl):
+                # only the day it was said: what was said happened on the incident's day
+                told = self._undated(sent, state, passage_only=True)
+                if told is not None:
+                    return told
+            w = m.when
+            if m.kind == "until" and w.start is None:
+                # "so far this year", "to date this month": the period's start, the total's end
+                opened = [t for t in mentions if t is not m and t.when.start is not None and t.kind != "since"]
+                if opened and not self._dates_the_telling(sent, opened[0], dl):
+                    w = When(opened[0].when.start, w.end, Precision.PERIOD)
+            short = w.start is not None and w.end is not None and (w.end - w.start).days <= 2
             if m.kind in ("since", "period", "until") or (
-                m.when.precision in (Precision.MONTH, Precision.YEAR, Precision.PERIOD) and not short
+                w.precision in (Precision.MONTH, Precision.YEAR, Precision.PERIOD) and not short
             ):
-                state["period"] = m.when
-                return m.when, True
+                state["period"] = w
+                return w, True
             # a day, or a night or a weekend: one incident's time
-            state["when"], state["when_para"] = m.when, sent.para.index
-            state.setdefault("lead_when", m.when)
-            return m.when, False
+            state["when"], state["when_para"] = w, sent.para.index
+            state.setdefault("lead_when", w)
+            return w, False
+        found = self._undated(sent, state)
+        return found if found is not None else (None, False)
+
+    def _undated(
+        self, sent: Sentence, state: dict, passage_only: bool = False
+    ) -> tuple[When | None, bool] | None:
+        """The time of a claim whose sentence dates nothing, or nothing but its telling: the
+        passage's; for an undated sentence, failing that, the report's lead incident's."""
         if state.get("period") and state.get("period_para") in (
             sent.para.index,
             sent.para.index - 1,
@@ -782,11 +803,16 @@ class CasualtyExtractor:
             return state["period"], True
         if state.get("when_para") is not None and sent.para.index - state["when_para"] <= 1:
             return state.get("when"), False  # the day of the incident the passage is about
+        day = self._narrative_day(sent, state)
+        if day is not None and not _CUMULATIVE_WORDS.search(sent.text):
+            return day, False  # the day the narrative gave the incident, in any sentence
+        if passage_only:
+            return None  # "On Tuesday, X said ...": a new item dated by its telling
         if state.get("doc_period") is not None:
             return state["doc_period"], True  # a bulletin's reporting period, stated once
         if state.get("lead_when") is not None and not _CUMULATIVE_WORDS.search(sent.text):
             return state["lead_when"], False  # the incident the report leads with
-        return None, False
+        return None
 
     _TIME_NOUNS = {"year", "month", "week", "day", "period", "night", "morning", "evening", "afternoon"}
 
@@ -805,35 +831,87 @@ class CasualtyExtractor:
             and tok.head.lemma_.lower() not in self._TIME_NOUNS
         )
 
-    _TELLING = {
-        "say",
-        "tell",
-        "announce",
-        "report",
-        "confirm",
-        "add",
-        "state",
-        "note",
-        "declare",
-        "warn",
-        "post",
-        "write",
-    }
-
-    def _dates_the_telling(self, sent: Sentence, mention) -> bool:
+    def _dates_the_telling(self, sent: Sentence, mention, dateline_end: int = -1) -> bool:
+        """A date of the telling ("the ministry said on Monday", "JNIM claimed on May 12
+        that ...", the date of a dateline), not of what was told."""
+        if mention.start < dateline_end:
+            return True  # "BOGOTA, Oct 14 (EFE) -": the day the report was filed
         span = sent.span
         tok = next((t for t in span if sent.abs(t.idx) >= mention.start), None)
         if tok is None:
             return False
+        telling = False
         for a in [tok] + list(tok.ancestors):
             if a.pos_ in ("VERB", "AUX"):
-                return a.lemma_.lower() in self._TELLING and self._outcome_word(a) is None
-        return False
+                telling = a.lemma_.lower() in self.telling and self._outcome_word(a) is None
+                break
+        if not telling:
+            return False
+        # the parser may hang a date on a distant "said" (a dateline or an apposition
+        # confuses it): a date right next to another verb ("forces on Saturday captured
+        # X, ... the ministry said") dates that verb's act
+        inside = [t.i for t in span if mention.start <= sent.abs(t.idx) < mention.end]
+        if not inside:
+            return True
+        lo, hi = inside[0], inside[-1]
+        near = [
+            t
+            for t in span
+            if t.pos_ == "VERB" and not lo <= t.i <= hi and min(abs(t.i - lo), abs(t.i - hi)) <= 1
+        ]
+        return not any(t.lemma_.lower() not in self.telling for t in near)
+
+    def _incident_days(self, ctx: DocContext) -> list[tuple[int, int, When]]:
+        """(sentence index, paragraph index, day) of every day the narrative dates an act
+        on, in any sentence: the days the claims of undated sentences inherit."""
+        out = []
+        for sent in ctx.sentences:
+            if ctx.is_title(sent):
+                continue
+            dl = ctx.dateline_end(sent)
+            for t in ctx.times_in(sent.start, sent.end):
+                w = t.when
+                if (
+                    w is None
+                    or t.kind != "point"
+                    or w.start is None
+                    or w.end is None
+                    or (w.end - w.start).days > 2
+                    or self._names_a_thing(sent, t)
+                    or self._dates_the_telling(sent, t, dl)
+                    or self._bare_day_part(t.text)
+                ):
+                    continue
+                out.append((sent.index, sent.para.index, w))
+        return out
+
+    def _bare_day_part(self, text: str) -> bool:
+        """ "at dawn", "in the evening": a time of day naming no day (the resolver reads it
+        as the publication day, but in a narrative it is the day of the incident told)."""
+        words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in self._DAY_PART_FILLERS]
+        return bool(words) and all(w in self.day_parts for w in words)
+
+    _DAY_PART_FILLERS = {"at", "in", "the", "before", "after", "by", "around", "early", "late"}
+
+    @staticmethod
+    def _narrative_day(sent: Sentence, state: dict) -> When | None:
+        """The day of the incident an undated sentence goes on about: the last one dated in
+        this paragraph or the one before; in a lead whose only date is the telling's, the
+        day the next paragraph gives the incident."""
+        days = state.get("incidents") or []
+        before = [d for d in days if d[0] < sent.index]
+        if before and sent.para.index - before[-1][1] <= 1:
+            return before[-1][2]
+        if not before:
+            after = [d for d in days if d[0] > sent.index and d[1] - sent.para.index <= 1]
+            if after:
+                return after[0][2]
+        return None
 
     # ------------------------------------------------------------------ main
     def extract(self, ctx: DocContext) -> list[CasualtyClaim]:
         claims: list[CasualtyClaim] = []
-        state: dict = {}
+        state: dict = {"incidents": self._incident_days(ctx)}
         seen: dict[tuple, CasualtyClaim] = {}
         title_claims: list[CasualtyClaim] = []
         for sent in ctx.sentences:
@@ -1394,7 +1472,7 @@ class CasualtyExtractor:
                 and t.when is not None
                 and t.kind == "point"
                 and t.when.precision == Precision.DAY
-                and not self._dates_the_telling(sent, t)
+                and not self._dates_the_telling(sent, t, ctx.dateline_end(sent))
             ):
                 state["lead_when"] = t.when  # the day of the incident the report leads with
             if t.when is not None and t.kind in ("since", "period"):

@@ -50,6 +50,7 @@ class AttributionLex(BaseModel):
     reporting_verbs: list[str]
     according_to: list[str]
     spokesperson_words: list[str]
+    telling_verbs: list[str] = []
 
 
 def _read(name: str, lang: str = "en") -> dict:
