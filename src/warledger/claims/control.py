@@ -169,6 +169,10 @@ _FACILITIES = {
     "compound",
     "camp",
 }
+# nouns for settlements of one size: a reference by one never means a place called by the other
+_SETTLEMENT_SIZES = ({"village", "villages", "hamlet"}, {"town", "city"})
+# a town reference never means a site the text called a camp or a base (a site lies in a town)
+_SITE_NOUNS = {"camp", "base", "airport", "barracks"}
 _PRONOUNS = {"it", "they", "its", "their", "our", "we", "he", "she", "them", "his", "her"}
 
 
@@ -393,13 +397,13 @@ class Reader:
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
         m = re.match(r"(?i)pro-\s*(\S+)", tries[0]) if tries else None
-        if m and tok.lemma_.lower() in _ARMED_NOUNS:
+        if m and _armed_noun(tok):
             # "pro-X forces" fight for X
             r = ctx.resolve_actor(m.group(1), at, strict=True)
             if r is not None and r.known:
                 return ActorRef(r.name, r.kind, r.country, True)
         tries.append(tok.text)
-        if tok.lemma_.lower() in _ARMED_NOUNS:
+        if _armed_noun(tok):
             # "X and allied factions" parsed as a modifier X with its own "and": X leads the side
             for c in tok.children:
                 if (
@@ -411,7 +415,7 @@ class Reader:
                     lead = self.actor(c, sent, avoid)
                     if lead is not None and lead.known and lead.kind in _ARMED_KINDS:
                         return lead
-        if of is not None and of.lower_ == "of" and tok.lemma_.lower() in _ARMED_NOUNS:
+        if of is not None and of.lower_ == "of" and _armed_noun(tok):
             # "armed gangs of the X coalition", "fighters of X": the named group they belong to
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lower_ not in _PRONOUNS:
@@ -427,7 +431,7 @@ class Reader:
                 return ActorRef(r.name, r.kind, r.country, True)
         # "Yemen's Houthi rebels", "Fano militiamen": the name modifying an armed noun is the side,
         # before any possessor (a country owns its rebels only in the grammar)
-        if tok.lemma_.lower() in _ARMED_NOUNS:
+        if _armed_noun(tok):
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i and c.pos_ == "PROPN":
                     words = [t for t in proper_span(c) if t.ent_type_ not in ("DATE", "TIME")]
@@ -824,6 +828,10 @@ class Reader:
                 and tok.head.lower_ in PLACE_PREPS
                 or tok.dep_ in ("compound",)
                 and tok.head.lower_ in self.place_nouns
+                # "the town of X"
+                or tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.lemma_.lower() in self.town_nouns
             )
             if tok.dep_ == "conj" and any(x.i in seen for x in tok.ancestors):
                 slot = True
@@ -832,8 +840,8 @@ class Reader:
             if not (is_ent or (tok.pos_ == "PROPN" and slot)):
                 continue
             sp = self.place_of_token(tok, sent)
-            if sp is None:
-                continue
+            if sp is None or not any(ch.isupper() for ch in sp.text):
+                continue  # a place name is written with a capital ("from house to house" is none)
             if not is_ent and tok.ent_type_ in ("PERSON", "NORP"):
                 head = tok.head
                 in_slot = head.lower_ in ("in", "at", "near", "on", "of") and (
@@ -850,6 +858,8 @@ class Reader:
             ):
                 continue  # "on Telegram", "through its radio": media and groups, not places
             root = sp.root
+            if root.dep_ in ("compound", "amod", "nmod") and _armed_noun(root.head):
+                continue  # "Puntland forces", "Kharkiv police": whose forces, not where
             if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:
                 continue  # "Eyewitnesses said": a speaker, whatever the tagger thinks
             if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_NOUNS for c in root.children):
@@ -869,6 +879,7 @@ class Reader:
         A singular reference goes to the document's main place when the text named it lately."""
         sents = self.ctx.sentences
         recent: list[Span] = []
+        excluded: set[str] = set()
         for j in range(sent.index, max(-1, sent.index - 6), -1):
             s = sents[j]
             if s.para.index < sent.para.index - 2:
@@ -879,6 +890,13 @@ class Reader:
             spans = [p for p in spans if not self.is_country_name(p.text) and not self.region(p)]
             if noun in self.town_nouns or noun in _FACILITIES:
                 spans = [p for p in spans if not self.wide(p)]  # a town or a base is not a province
+            before = list(spans)
+            for size in _SETTLEMENT_SIZES:
+                if noun in size:
+                    # "the city" is no place the text called a village
+                    others = {n for other in _SETTLEMENT_SIZES if other is not size for n in other}
+                    spans = [p for p in spans if not any(self._called(p, o) for o in others | _SITE_NOUNS)]
+                    excluded.update(self.place_key(p.text) for p in before if p not in spans)
             if not spans:
                 continue
             if plural:
@@ -903,6 +921,10 @@ class Reader:
             recent.extend(reversed(spans))
         if not plural:
             main = self.main_place()
+            if main is not None and (
+                self.place_key(main.name) in excluded or self._called_otherwise(main, noun)
+            ):
+                main = None
             if main is not None and any(self.place_key(p.text) == self.place_key(main.name) for p in recent):
                 return [main]
             if recent:
@@ -911,14 +933,45 @@ class Reader:
                 return [main]
         return []
 
+    def _called_otherwise(self, place: Place, noun: str | None) -> bool:
+        """Whether the text anywhere calls this place by a noun a reference by `noun` rules out."""
+        size = next((sz for sz in _SETTLEMENT_SIZES if noun in sz), None)
+        if size is None:
+            return False
+        others = {n for other in _SETTLEMENT_SIZES if other is not size for n in other} | _SITE_NOUNS
+        key = self.place_key(place.name)
+        return any(
+            self._called(p, o)
+            for s in self.ctx.sentences
+            for p in self.places_in(s)
+            if self.place_key(p.text) == key
+            for o in others
+        )
+
     @staticmethod
     def _called(span: Span, noun: str) -> bool:
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         prev = (
             span.doc[span.start - 2] if span.start >= 2 and span.doc[span.start - 1].lower_ == "of" else None
         )
+        root = span.root
+        # "the villages of A and B": B is called so through the list it closes
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() == noun:
+            return True
+        # "the Zamzam displacement camp": the noun the name modifies
+        head = root
+        while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i:
+            head = head.head
+            if head.lemma_.lower() == noun:
+                return True
+        # "a third village, Qoz Bainai" / "Qoz Bainai, a village": called so in apposition
+        appos = [root.head] if root.dep_ == "appos" else []
+        appos += [c for c in root.children if c.dep_ == "appos"]
         return any(t.lower_ == noun for t in span) or any(
-            t is not None and t.lower_ == noun for t in (nxt, prev)
+            t is not None and t.lower_ == noun for t in (nxt, prev, *appos)
         )
 
     @staticmethod
@@ -1222,6 +1275,43 @@ class ControlExtractor:
         return None
 
     @staticmethod
+    def _flat_clause(tok: Token) -> tuple[Token | None, Token | None]:
+        """Subject and object of a finite verb the parser took for a modifier: in "X forces on
+        Saturday captured P" the small model hangs "captured" on P as an adjective. A real
+        adjective ("the captured town") has a determiner or adjective before it; a verb here
+        follows its subject, with only a time phrase between."""
+        if tok.dep_ not in ("amod", "compound") or tok.head.i <= tok.i or tok.head.pos_ != "PROPN":
+            return None, None
+        sent = tok.sent
+        if tok.i == sent.start or tok.nbor(-1).pos_ in ("DET", "ADJ", "ADP", "PRON", "PUNCT", "NUM"):
+            return None, None
+        subj = ControlExtractor._left_noun(tok)
+        return (subj, tok.head) if subj is not None else (None, None)
+
+    @staticmethod
+    def _left_noun(tok: Token) -> Token | None:
+        """The noun phrase just before a verb the parser left without a subject, past adverbs
+        and time phrases: "armed men linked to X still control P" → X's phrase."""
+        sent = tok.sent
+        skip = {"on", "yesterday", "today", "overnight", "night", "last", "early", "late", "finally"}
+        j = tok.i - 1
+        while j >= sent.start:
+            t = tok.doc[j]
+            if t.ent_type_ in ("DATE", "TIME") or t.lower_ in skip or t.dep_ == "advmod":
+                j -= 1
+                continue
+            break
+        if j < sent.start:
+            return None
+        subj = tok.doc[j]
+        if subj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        # climb modifiers to the noun phrase's head, staying left of the verb
+        while subj.dep_ in ("compound", "amod", "nmod") and subj.i < subj.head.i < tok.i:
+            subj = subj.head
+        return subj
+
+    @staticmethod
     def _past_dateline(subj: Token, verb: Token) -> Token:
         """ "BAGHDAD — The Islamic State seized ...": a dateline is not the subject."""
         end = dateline_end(subj.sent)
@@ -1329,6 +1419,8 @@ class ControlExtractor:
                     obj = self._object(tok)
                     if obj is None:
                         obj = self._pobj(tok, ("of", "over"))  # "took control over", "retook control of"
+                    if obj is None and gainer_tok is None:
+                        gainer_tok, obj = self._flat_clause(tok)
                 if obj is None:
                     continue
                 # "overran the X Forces (XF) garrison in P", parsed with the garrison as an apposition
@@ -1644,6 +1736,8 @@ class ControlExtractor:
                 return
             obj = self._object(tok)
             holder_tok = self._subject(tok)
+            if holder_tok is None and tok.tag_ in ("VBP", "VBZ", "VBD") and tok.dep_ in ("ccomp", "ROOT"):
+                holder_tok = self._left_noun(tok)  # a clause the parser split from its subject
             if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children):
                 agent = next(c for c in tok.children if c.dep_ == "agent")
                 holder_tok = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -1691,6 +1785,8 @@ class ControlExtractor:
         # a status on a place named only by reference ("most of the neighbourhoods") is a guess
         places = [p for p in places if not isinstance(p, Span) or not rd.region(p)]
         if not places:
+            places = self._town_reference(rd, sent, target)
+        if not places:
             return
         if rd.background(sent, tok):
             return
@@ -1705,7 +1801,11 @@ class ControlExtractor:
                 return
             # present-tense control language only: the writer's simple past ("the militants
             # controlled most of the town") is a narrated episode, not a standing
-            if tok.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            if (
+                tok.tag_ == "VBD"
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+                and not self._backshifted(tok)
+            ):
                 return
         partial = (
             self._partial_phrase(obj, target)
@@ -1715,19 +1815,28 @@ class ControlExtractor:
             and not rd.named_places(target, sent)
         )
         # a share of territory is a standing ("ISIS controlled one percent of the territory")
-        if tok.tag_ in ("VBZ", "VBP") or tok.tag_ == "VBG" and tok.dep_ != "ROOT":
+        if tok.tag_ in ("VBZ", "VBP") or tok.tag_ == "VBG" and tok.dep_ != "ROOT" or self._backshifted(tok):
             # the present tells the day of the report unless the sentence dates it
             own = [t for t in ctx.times_in(sent.start, sent.end) if t.when is not None]
             when = rd.when(sent, tok) if own else ctx.publication_day()
         else:
             when = None
+        # "M23 now control the town": newly held, told as a standing — a change of hands
+        # ("now controls 18% of the territory" stays a standing: a share is a tally, not a capture)
+        now = (
+            share is None
+            and lem in ("control", "hold")
+            and any(c.dep_ == "advmod" and c.lower_ == "now" for c in tok.children)
+        )
+        if now:
+            when = rd.when(sent, tok)
         spans = [p for p in places if isinstance(p, Span)]
         ev_start = min([tok.idx, *(p.start_char for p in spans)])
         ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
         for p in places:
             claim = ControlClaim(
                 id=ctx.next_id("kx"),
-                kind="status",
+                kind="change" if now else "status",
                 actor=holder.name,
                 place=p if isinstance(p, Place) else rd.place(p.text),
                 extent="share" if share is not None else ("partial" if partial else "full"),
@@ -1737,9 +1846,35 @@ class ControlExtractor:
                 hedged=ctx.hedged(sent),
                 evidence=ctx.evidence(sent, ev_start, ev_end),
             )
-            item = _Item(claim, title, mode="status")
+            item = _Item(claim, title, mode="gain" if now else "status")
             item.extra["sentence"] = sent
             yield item
+
+    def _town_reference(self, rd: Reader, sent: Sentence, target: Token) -> list:
+        """The town a definite reference means: "still control the village", "hold the city
+        centre" — the town of that kind the text named last (a town, never an "area")."""
+        noun = target
+        if target.lemma_.lower() not in rd.town_nouns:
+            noun = next(
+                (c for c in target.children if c.dep_ in ("compound", "nmod") and c.lemma_.lower() in rd.town_nouns),
+                None,
+            )
+            if noun is None:
+                return []
+        det = next((c for c in target.children if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that") or target.tag_ in ("NNS", "NNPS"):
+            return []
+        return rd.previous_places(sent, before_token=target.i, noun=noun.lemma_.lower())
+
+    @staticmethod
+    def _backshifted(verb: Token) -> bool:
+        """A simple past that reports a present standing: "sources said X still held P" (the
+        tense follows the reporting verb) or "X now controlled P"."""
+        if verb.tag_ != "VBD":
+            return False
+        if any(c.dep_ == "advmod" and c.lower_ in ("still", "now") for c in verb.children):
+            return True
+        return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING | {"tell"}
 
     def _counted_share(self, obj: Token) -> float | None:
         """ "14 of the region's 17 townships": a counted share of the units."""
