@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 REPORTS = HERE.parent / "reports"
 FLOORS = HERE / "floors.json"
 KINDS = ("casualties", "control", "events")
-SPLITS = ("dev", "dev2", "dev3", "heldout", "heldout2")
+SPLITS = ("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3")
 PIN_MARGIN = 0.02
 
 
