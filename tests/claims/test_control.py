@@ -502,7 +502,9 @@ def test_status_over_a_whole_country_without_a_share_is_not_a_claim(pipeline):
 
 def test_time_phrase_between_subject_and_verb_still_gives_a_capture(pipeline):
     # the parser hangs "captured" on the place as an adjective when a day sits in between
-    items = control(pipeline, "Somali army troops on Sunday captured Bulo Kheyr, a stronghold near the coast.")
+    items = control(
+        pipeline, "Somali army troops on Sunday captured Bulo Kheyr, a stronghold near the coast."
+    )
     assert keys(items) == [("change", "Somali National Army", "Bulo Kheyr")]
 
 

@@ -1856,7 +1856,11 @@ class ControlExtractor:
         noun = target
         if target.lemma_.lower() not in rd.town_nouns:
             noun = next(
-                (c for c in target.children if c.dep_ in ("compound", "nmod") and c.lemma_.lower() in rd.town_nouns),
+                (
+                    c
+                    for c in target.children
+                    if c.dep_ in ("compound", "nmod") and c.lemma_.lower() in rd.town_nouns
+                ),
                 None,
             )
             if noun is None:
