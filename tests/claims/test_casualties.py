@@ -304,3 +304,24 @@ def test_a_lead_dated_only_by_its_telling_takes_the_incident_day_told_next(pipel
 def test_so_far_this_year_runs_from_the_start_of_the_year(pipeline):
     cs = claims(pipeline, "At least 87 people have been killed in the province so far this year, the office said.")
     assert _when_of(cs, 87) == {"start": "2023-01-01", "end": "2023-03-10", "precision": "period"}
+
+
+def test_a_toll_of_the_whole_conflict_runs_up_to_publication(pipeline):
+    text = (
+        "Raiders killed 7 herders near the well on Tuesday, officials said.\n\n"
+        "The decade-long insurgency has killed more than 12,000 people and displaced about "
+        "900,000 in the region."
+    )
+    cs = claims(pipeline, text)
+    for low in (12000, 900000):
+        assert _when_of(cs, low) == {"start": None, "end": "2023-03-10", "precision": "period"}
+        assert next(c for c in cs if c["count"]["low"] == low)["cumulative"] is True
+    assert _when_of(cs, 7)["start"] == "2023-03-07"
+
+
+def test_displaced_by_violence_said_in_a_month_ends_with_that_month(pipeline):
+    cs = claims(
+        pipeline,
+        "More than 600,000 people have been displaced by violence, the migration agency said in January.",
+    )
+    assert _when_of(cs, 600000) == {"start": None, "end": "2023-01-31", "precision": "period"}

@@ -179,6 +179,7 @@ class CasualtyExtractor:
         self.households = set(lex.household_nouns)
         self.violent = set(lex.violent_actions)
         self.telling = set(lex.attribution.telling_verbs)
+        self.conflict_nouns = {w.lower() for w in lex.conflict_nouns}
         self.day_parts = {w.lower() for w in TimeVocabulary.load().day_parts}
 
     # ------------------------------------------------------------------ outcomes
@@ -885,6 +886,26 @@ class CasualtyExtractor:
                 out.append((sent.index, sent.para.index, w))
         return out
 
+    def _whole_conflict(self, trigger: Token | None) -> bool:
+        """A perfect-tense toll whose doer is the conflict at large: "the war has displaced
+        12 million", "a million have been displaced by violence"."""
+        if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
+            return False
+        v = trigger
+        while v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head  # "has killed 40,000 and displaced two million"
+        if not any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in v.children):
+            return False
+        doers = [c for c in v.children if c.dep_ == "nsubj"]
+        for c in v.children:
+            if c.dep_ == "agent":
+                doers += [g for g in c.children if g.dep_ == "pobj"]
+        for d in doers:
+            words = " ".join(t.lemma_.lower() for t in d.subtree if t.dep_ in ("compound", "amod") or t is d)
+            if d.lemma_.lower() in self.conflict_nouns or words in self.conflict_nouns:
+                return True
+        return False
+
     def _bare_day_part(self, text: str) -> bool:
         """ "at dawn", "in the evening": a time of day naming no day (the resolver reads it
         as the publication day, but in a narrative it is the day of the incident told)."""
@@ -1181,7 +1202,18 @@ class CasualtyExtractor:
                     parent.claim.victims.category, parent.claim.victims.actor or victims.actor, victims.group
                 )
             anchor = h.trigger or doc[h.mention.head]
-            when, periodic = self._when(ctx, sent, anchor, state)
+            told = [t for t in ctx.times_in(sent.start, sent.end) if t.when is not None]
+            if (
+                ctx.published is not None
+                and self._whole_conflict(h.trigger)
+                and all(self._dates_the_telling(sent, t, ctx.dateline_end(sent)) for t in told)
+            ):
+                # "the 16-year conflict has killed 40,000": everything since it began, up
+                # to the day it was said ("..., the agency said in January")
+                ends = [t.when.end for t in told if t.when.end is not None]
+                when, periodic = When(None, max(ends) if ends else ctx.published, Precision.PERIOD), True
+            else:
+                when, periodic = self._when(ctx, sent, anchor, state)
             if when is None and ctx.published is not None:
                 # no date anywhere near: a running total runs up to publication, an
                 # incident is news of the day the report came out

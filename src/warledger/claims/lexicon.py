@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -96,6 +96,7 @@ class Lexicons:
     victims: VictimsLex
     hedges: HedgesLex
     attribution: AttributionLex
+    conflict_nouns: list[str] = field(default_factory=list)
 
     def outcome_of_lemma(self, lemma: str, pos: str) -> str | None:
         """The outcome a word names, by its lemma and coarse part of speech."""
@@ -126,6 +127,7 @@ def load_lexicons(lang: str = "en") -> Lexicons:
             "not_casualty_phrases",
             "household_nouns",
             "violent_actions",
+            "conflict_nouns",
         )
     }
     outcomes = {k: _validate(OutcomeEntry, v, f"outcomes.yaml:{k}") for k, v in outcomes_raw.items()}
