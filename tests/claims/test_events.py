@@ -491,3 +491,35 @@ def test_coming_under_fire_is_a_clash(pipeline):
         "two soldiers were wounded."
     )
     assert ("Battles", "Armed clash", "Kelvado") in typed(events(pipeline, text, date(2025, 3, 6)))
+
+
+def test_numbered_part_of_a_town_places_the_event_on_the_town(pipeline):
+    text = (
+        "Rebels pushed into the town of Kutkai on Thursday. "
+        "A military airstrike hit the market in Ward 4 on Thursday, killing six civilians, residents said."
+    )
+    strikes = [e for e in events(pipeline, text) if e.sub_event_type == "Air/drone strike"]
+    assert [e.place.name for e in strikes] == ["Kutkai"]
+
+
+def test_capture_in_a_since_clause_is_the_yardstick_not_an_event(pipeline):
+    text = (
+        "Rebels entered the town of Pinebaw on Wednesday, residents said, "
+        "their furthest advance since they seized Kyaukme in January."
+    )
+    assert all(e.place.name != "Kyaukme" for e in events(pipeline, text))
+
+
+def test_incident_long_before_publication_is_background(pipeline):
+    text = "Militants stormed an army post in Gashora on 2 January, killing four soldiers."
+    assert events(pipeline, text, published=date(2023, 3, 10)) == []
+    assert [e.place.name for e in events(pipeline, text, published=date(2023, 1, 4))] == ["Gashora"]
+
+
+def test_withdrawal_after_clashes_told_the_sentence_before_is_a_battle(pipeline):
+    text = (
+        "Fighters reached the centre of Mabenga late on Wednesday after two days of clashes with the army. "
+        '"The army withdrew towards the airport, and the M23 now control the town," he said.'
+    )
+    subs = {e.sub_event_type for e in events(pipeline, text) if e.place.name == "Mabenga"}
+    assert "Non-violent transfer of territory" not in subs and subs

@@ -206,6 +206,7 @@ class ControlLex(BaseModel):
     feature_prefixes: list[str] = []
     feature_suffixes: list[str] = []
     share_words: dict[str, float]
+    sub_unit_nouns: list[str] = []
 
 
 def read_lexicon(name: str, model: type[BaseModel], lang: str = "en") -> BaseModel:
@@ -1011,6 +1012,15 @@ class Reader:
         """ "northern Syria" → "Syria": events are placed on the unit the region lies in."""
         return " ".join(w for w in name.split() if w.lower() not in self.compass) or name
 
+    def sub_unit(self, span: Span) -> bool:
+        """A numbered part of a town ("Ward 3", "Sector 4 neighbourhood"): no gazetteer name."""
+        doc = span.doc
+        words = list(doc[span.start : min(len(doc), span.end + 1)])
+        units = set(self.lex.sub_unit_nouns)
+        return any(
+            w.lower_ in units and n + 1 < len(words) and words[n + 1].like_num for n, w in enumerate(words)
+        )
+
     def region(self, span: Span) -> bool:
         return any(t.lower_ in self.compass for t in span)
 
@@ -1083,6 +1093,8 @@ class Reader:
     def background(self, sent: Sentence, anchor: Token | None) -> bool:
         """A time in the clause that ends well before publication: background. A relative
         clause that does not hold the anchor ("..., which it annexed in 2014") tells its own time."""
+        if anchor is not None and any(c.dep_ == "mark" and c.lower_ == "since" for c in anchor.children):
+            return True  # "their furthest advance since they seized X": the yardstick, not the news
         pub = self.ctx.published
         if pub is None:
             return False

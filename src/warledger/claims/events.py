@@ -219,7 +219,7 @@ class EventExtractor:
             unopposed = any(
                 self.no_fight_re.search(s.text) for s in self._sentences_about(rd, c.place)
             ) or self.no_fight_re.search(sentence)
-            if unopposed or (_WITHDRAWAL.search(sentence) and not _FIGHTING.search(sentence)):
+            if unopposed or (_WITHDRAWAL.search(sentence) and not _FIGHTING.search(self._passage(ctx, c))):
                 etype, sub = "Strategic developments", "Non-violent transfer of territory"
             else:
                 etype, sub = "Battles", self._territory_sub(ctx, c.actor, c.from_actor)
@@ -258,6 +258,18 @@ class EventExtractor:
         return any(
             c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children
         )
+
+    @staticmethod
+    def _passage(ctx: DocContext, c: ControlClaim) -> str:
+        """The change's sentence and the one before it in its paragraph: "after two days of
+        clashes ... The army withdrew" is a withdrawal under fire."""
+        own = next((s for s in ctx.sentences if s.start <= c.evidence.start < s.end), None)
+        if own is None:
+            return c.evidence.sentence
+        prev = ctx.sentences[own.index - 1] if own.index > 0 else None
+        if prev is not None and prev.para is own.para:
+            return prev.text + " " + own.text
+        return own.text
 
     def _sentences_about(self, rd: Reader, place: Place) -> list[Sentence]:
         key = rd.place_key(place.name)
@@ -853,6 +865,13 @@ class EventExtractor:
             return []
         best = spans[0]
         group = next((g for g in rd._groups(sorted(spans, key=lambda s: s.start)) if best in g), [best])
+        if all(rd.sub_unit(sp) for sp in group):
+            # "an airstrike hit the market in Ward 3": the event is placed on the town
+            town = [sp for sp in spans if not rd.sub_unit(sp) and not rd.is_country_name(sp.text)]
+            prev = town[:1] or rd.previous_places(sent, before_token=best.start, noun="town")
+            prev = [p for p in prev if not (isinstance(p, Span) and rd.sub_unit(p))]
+            if prev:
+                return [p if isinstance(p, Place) else rd.place(p.text) for p in prev[:1]]
         return [rd.place(self._town_of_facility(sp, spans).text) for sp in group]
 
     def _aside(self, sp: Span) -> bool:
@@ -1105,9 +1124,21 @@ class EventExtractor:
             self._absorb(rd, contains, target, e)
         out = [e for e in out if not self._arrests_of_an_incident(rd, e, out)]
         out = [e for e in out if not self._protest_turned_riot(rd, e, out)]
+        out = [e for e in out if not self._before_the_window(rd, e)]
         for n, e in enumerate(out, start=1):
             e.id = f"e{n}"
         return out
+
+    # how far back a report's own news reaches: older incidents are its background
+    # ("since they seized the city in January" in a March report)
+    _WINDOW_DAYS = 40
+
+    def _before_the_window(self, rd: Reader, e: EventClaim) -> bool:
+        pub = rd.ctx.publication_day()
+        if pub is None or pub.start is None or e.when is None:
+            return False
+        last = e.when.end or e.when.start
+        return last is not None and (pub.start - last).days > self._WINDOW_DAYS
 
     def _relative_offset(self, sentence: str) -> int | None:
         """ "On the same day", "the next day", "two days earlier": days after the incident told
