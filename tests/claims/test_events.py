@@ -523,3 +523,14 @@ def test_withdrawal_after_clashes_told_the_sentence_before_is_a_battle(pipeline)
     )
     subs = {e.sub_event_type for e in events(pipeline, text) if e.place.name == "Mabenga"}
     assert "Non-violent transfer of territory" not in subs and subs
+
+
+def test_road_between_two_towns_is_one_scene_on_the_first(pipeline):
+    text = "On 9 March, a bomb exploded on the road between Gorom and Markoye under an army truck, killing three soldiers."
+    ieds = [e for e in events(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    assert [e.place.name for e in ieds] == ["Gorom"]
+
+
+def test_hyphenated_road_is_placed_on_its_first_town(pipeline):
+    text = "Gunmen abducted five traders on the Gorom-Markoye road on Wednesday, relatives said."
+    assert [e.place.name for e in events(pipeline, text)] == ["Gorom"]

@@ -207,6 +207,7 @@ class ControlLex(BaseModel):
     feature_suffixes: list[str] = []
     share_words: dict[str, float]
     sub_unit_nouns: list[str] = []
+    road_nouns: list[str] = []
 
 
 def read_lexicon(name: str, model: type[BaseModel], lang: str = "en") -> BaseModel:
@@ -815,6 +816,33 @@ class Reader:
                 uniq.append(sp)
         return uniq
 
+    def _road_end(self, tok: Token) -> bool:
+        """A name that ends a road: "the road between A and B", "the A-B road"."""
+        if tok.pos_ != "PROPN" and not tok.is_title:
+            return False
+        roads = set(self.lex.road_nouns)
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if (
+            first.dep_ == "pobj"
+            and first.head.lower_ in ("between", "to", "from")
+            and first.head.head.lemma_.lower() in roads
+        ):
+            return True
+        # compounds chained to the road noun, joined by a hyphen
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ != "compound":
+                return False
+            cur = cur.head
+            if cur.lemma_.lower() in roads:
+                return any(t.text in ("-", "–") for t in tok.doc[tok.i : cur.i]) or tok.nbor(1).text in (
+                    "-",
+                    "–",
+                )
+        return False
+
     def places_in(self, sent: Sentence) -> list[Span]:
         """Every named place in a sentence, in order."""
         out: list[Span] = []
@@ -834,6 +862,9 @@ class Reader:
                 and tok.head.lower_ == "of"
                 and tok.head.head.lemma_.lower() in self.town_nouns
             )
+            road = self._road_end(tok)
+            if road:
+                slot = True
             if tok.dep_ == "conj" and any(x.i in seen for x in tok.ancestors):
                 slot = True
             if tok.dep_ == "appos" and tok.head.lemma_.lower() in self.place_nouns:
@@ -843,7 +874,19 @@ class Reader:
             sp = self.place_of_token(tok, sent)
             if sp is None or not any(ch.isupper() for ch in sp.text):
                 continue  # a place name is written with a capital ("from house to house" is none)
-            if not is_ent and tok.ent_type_ in ("PERSON", "NORP"):
+            roads = set(self.lex.road_nouns)
+            if any(t.text in ("-", "–") for t in sp) and (
+                sp.root.lemma_.lower() in roads or sp.root.head.lemma_.lower() in roads
+            ):
+                # "the Gorom-Markoye road" tagged as one name: the first town
+                first = next((t for t in sp if t.is_alpha and t.is_title), None)
+                if first is None:
+                    continue
+                sp = tok.doc[first.i : first.i + 1]
+            if road:
+                # "the Titao-Ouahigouya road": one town per name, not the pair
+                sp = tok.doc[tok.i : tok.i + 1]
+            elif not is_ent and tok.ent_type_ in ("PERSON", "NORP"):
                 head = tok.head
                 in_slot = head.lower_ in ("in", "at", "near", "on", "of") and (
                     head.head.lower_ in self.place_nouns or head.lower_ != "of"

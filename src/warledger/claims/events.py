@@ -865,6 +865,8 @@ class EventExtractor:
             return []
         best = spans[0]
         group = next((g for g in rd._groups(sorted(spans, key=lambda s: s.start)) if best in g), [best])
+        if rd._road_end(best.root):
+            group = group[:1]  # "the road between A and B" is one scene, placed on A
         if all(rd.sub_unit(sp) for sp in group):
             # "an airstrike hit the market in Ward 3": the event is placed on the town
             town = [sp for sp in spans if not rd.sub_unit(sp) and not rd.is_country_name(sp.text)]
