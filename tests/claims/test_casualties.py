@@ -325,3 +325,47 @@ def test_displaced_by_violence_said_in_a_month_ends_with_that_month(pipeline):
         "More than 600,000 people have been displaced by violence, the migration agency said in January.",
     )
     assert _when_of(cs, 600000) == {"start": None, "end": "2023-01-31", "precision": "period"}
+
+
+# ---- places ---------------------------------------------------------------------------
+
+
+def _place_of(cs, low):
+    return next(c["place"] for c in cs if c["count"]["low"] == low)
+
+
+def test_a_numbered_ward_is_placed_in_its_town(pipeline):
+    text = (
+        "Rebels entered the eastern wards of Mandalay on Saturday, residents said.\n\n"
+        "An airstrike hit the market in Ward 4 on Sunday, killing 13 civilians."
+    )
+    assert _place_of(claims(pipeline, text), 13)["name"] == "Mandalay"
+
+
+def test_a_name_followed_by_a_place_noun_is_a_place(pipeline):
+    text = "Syrian rebels took over Manbij city on Friday, killing 19 soldiers."
+    assert _place_of(claims(pipeline, text), 19)["name"] == "Manbij"
+
+
+def test_a_place_between_two_names_is_found(pipeline):
+    text = "A drone struck a car on the road between Kirkuk and Tikrit, killing 3 policemen."
+    assert _place_of(claims(pipeline, text), 3)["name"] in ("Kirkuk", "Tikrit")
+
+
+def test_the_province_points_back_at_the_province_named_before(pipeline):
+    text = (
+        "Militants have attacked villages across Kirkuk province in northern Iraq since January, "
+            "Iraqi officials said.\n\n"
+        "Aid agencies say more than 52,000 people are displaced in the province."
+    )
+    assert _place_of(claims(pipeline, text), 52000)["name"] == "Kirkuk"
+
+
+def test_an_unplaced_incident_sentence_takes_the_place_told_just_before(pipeline):
+    text = (
+        "Kirkuk has seen a rise in attacks, officials in Kirkuk said.\n\n"
+        "Gunmen attacked a police station in Hawija on Tuesday night.\n\n"
+        "Nine policemen were killed and 4 were wounded, a police officer said."
+    )
+    cs = claims(pipeline, text)
+    assert _place_of(cs, 9)["name"] == "Hawija"

@@ -932,7 +932,7 @@ class CasualtyExtractor:
     # ------------------------------------------------------------------ main
     def extract(self, ctx: DocContext) -> list[CasualtyClaim]:
         claims: list[CasualtyClaim] = []
-        state: dict = {"incidents": self._incident_days(ctx)}
+        state: dict = {"incidents": self._incident_days(ctx), "narrative_places": self.placer.narrative(ctx)}
         seen: dict[tuple, CasualtyClaim] = {}
         title_claims: list[CasualtyClaim] = []
         for sent in ctx.sentences:

@@ -10,7 +10,10 @@ carries over, then the country (for running totals) or the place the report is a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Span, Token
 
 from warledger.claims.context import DocContext, Sentence
@@ -39,7 +42,20 @@ _SITE_NOUNS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    path = resources.files("warledger") / "data" / "lexicons" / "en" / "places.yaml"
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
 class PlaceFinder:
+    def __init__(self) -> None:
+        v = _vocab()
+        self.subtown = {w.lower() for w in v.get("subtown_nouns", [])}
+        self.back_refs = {
+            w.lower(): precision for precision, ws in (v.get("back_references") or {}).items() for w in ws
+        }
+
     _LOCATIVE = (
         "in",
         "at",
@@ -53,7 +69,10 @@ class PlaceFinder:
         "from",
         "into",
         "throughout",
+        "between",
     )
+    # nouns that say what kind of place the name before them is ("Manbij city")
+    _NAME_KINDS = ("city", "town", "village", "district", "province", "region", "governorate", "county")
     _PLACE_NOUNS = (
         "outskirts",
         "outskirt",
@@ -107,9 +126,19 @@ class PlaceFinder:
                 k -= 1  # 'on "Tal Rifaat"': quotes around a name
             prev = doc[k] if k >= sent.span.start else None
             prev2 = doc[k - 1] if k - 1 >= sent.span.start else None
+            # "Manbij city", "Djibo town": a name that a place noun follows
+            k2 = t.i
+            while k2 + 1 < sent.span.end and doc[k2 + 1].pos_ == "PROPN":
+                k2 += 1
+            named_kind = (
+                k2 + 1 < sent.span.end
+                and doc[k2 + 1].lower_ in self._NAME_KINDS
+                and doc[k2 + 1].pos_ == "NOUN"
+            )
             locative = (
-                prev is not None
-                and prev.lower_ in ("in", "at", "near")
+                named_kind
+                or prev is not None
+                and prev.lower_ in ("in", "at", "near", "between")
                 or (
                     prev is not None
                     and prev.lower_ == "of"
@@ -117,7 +146,7 @@ class PlaceFinder:
                     and prev2.lemma_.lower() in self._PLACE_NOUNS
                 )
             )
-            strong = prev is not None and prev.lower_ == "of"  # "the village of X"
+            strong = named_kind or (prev is not None and prev.lower_ == "of")  # "the village of X"
             # "on the Ras Isa fuel port", "in the Bani Hushaysh district": a name that
             # qualifies a place noun, after "the" and a locative preposition
             j2 = t.i
@@ -176,9 +205,8 @@ class PlaceFinder:
     }
     _PRECISION_RANK = {"town": 1, "district": 2, "province": 3, "region": 3, "country": 4}
 
-    def place(
-        self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict, cumulative: bool
-    ) -> Place | None:
+    def _ranked(self, ctx: DocContext, sent: Sentence, anchor: Token | None) -> list[tuple]:
+        """(rank key, place, span) of the sentence's place names, best first."""
         cands = []
         doc = sent.span.doc
         dateline_end = ctx.dateline_end(sent)
@@ -199,18 +227,113 @@ class PlaceFinder:
             before = " ".join(t.lower_ for t in doc[max(sent.span.start, span.start - 4) : span.start])
             landmark = bool(re.search(r"\b(?:km|kilometres|kilometers|miles|metres|meters)\b.*\bof$", before))
             cands.append(
-                ((int(landmark), 0 if locative else 1, specific, dist), place or ctx.resolve_place(span.text))
+                ((int(landmark), 0 if locative else 1, specific, dist), place or ctx.resolve_place(span.text), span)
             )
+        cands.sort(key=lambda c: c[0])
+        return cands
+
+    def _subtown(self, span: Span) -> bool:
+        """ "Al-Nur neighbourhood", "Ward 3", "the Sector 4 market": a part of a town."""
+        doc = span.doc
+        words = [t.lower_ for t in span]
+        if any(w in self.subtown for w in words):
+            return True
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return nxt is not None and (nxt.lower_ in self.subtown or self._numbered(span))
+
+    @staticmethod
+    def _numbered(span: Span) -> bool:
+        """ "Ward 3", "Sector 5": a name that a number completes (the gazetteer's match for
+        the bare word is some other place)."""
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        return nxt is not None and nxt.like_num and not nxt.whitespace_ == "" and nxt.pos_ == "NUM"
+
+    @staticmethod
+    def _own_part(ctx: DocContext, span: Span, place: Place) -> bool:
+        """A neighbourhood kept as named: the gazetteer knows it in the country the report is
+        about, or does not know it at all (its name is kept, never a namesake abroad)."""
+        return place.lat is None or (bool(ctx.countries) and place.country == ctx.countries[0])
+
+    def narrative(self, ctx: DocContext) -> list[tuple[int, int, Place, str]]:
+        """(sentence index, paragraph index, place, kind of place) for the places the report's sentences
+        name, each sentence's best, in order: where an undated, unplaced passage goes on."""
+        out = []
+        for sent in ctx.sentences:
+            if ctx.is_title(sent):
+                continue
+            # each sentence's places best last, so that reading back meets its best first
+            for _key, place, span in reversed(self._ranked(ctx, sent, None)):
+                if place.lat is None or self._subtown(span) or place.precision == "country":
+                    continue
+                # "Nineveh province": the noun after the name says what kind of place it is
+                nxt = span.doc[span.end] if span.end < len(span.doc) else None
+                kind = self.back_refs.get(nxt.lower_) if nxt is not None else None
+                out.append((sent.index, sent.para.index, place, kind or place.precision))
+        return out
+
+    @staticmethod
+    def _recent(state: dict, sent: Sentence, back: int, precision: set[str] | None = None) -> Place | None:
+        """The last place the narrative named before this sentence, within `back` paragraphs."""
+        for idx, para, place, kind in reversed(state.get("narrative_places") or []):
+            if idx >= sent.index:
+                continue
+            if sent.para.index - para > back:
+                return None
+            if precision is None or kind in precision:
+                return place
+        return None
+
+    def _back_reference(self, sent: Sentence, state: dict) -> Place | None:
+        """ "in the city", "across the province": the place of that kind named last."""
+        for t in sent.span:
+            kind = self.back_refs.get(t.lower_)
+            if (
+                kind is None
+                or t.pos_ != "NOUN"
+                # "the city" alone: not "the state of emergency", "the city council"
+                or [c.lower_ for c in t.children] != ["the"]
+                or t.dep_ != "pobj"
+                or t.head.lower_ not in self._LOCATIVE
+            ):
+                continue
+            wanted = {"town"} if kind == "town" else {"province", "district", "region"}
+            found = self._recent(state, sent, 2, wanted)
+            if found is not None:
+                return found
+        return None
+
+    def place(
+        self, ctx: DocContext, sent: Sentence, anchor: Token | None, state: dict, cumulative: bool
+    ) -> Place | None:
+        cands = self._ranked(ctx, sent, anchor)
         if cands:
-            cands.sort(key=lambda c: c[0])
-            place = cands[0][1]
+            place, span = cands[0][1], cands[0][2]
+            if self._subtown(span) and (self._numbered(span) or not self._own_part(ctx, span, place)):
+                # a ward or neighbourhood: the town it is part of, named here or just before
+                towns = [c[1] for c in cands[1:] if c[1].precision == "town" and not self._subtown(c[2])]
+                town = towns[0] if towns else self._back_reference(sent, state) or self._recent(
+                    state, sent, 1, {"town"}
+                )
+                if town is None and ctx.main_place is not None and ctx.main_place.precision == "town":
+                    town = ctx.main_place
+                if town is not None:
+                    place = town
             state["place"], state["place_para"] = place, sent.para.index
             return place
+        ref = self._back_reference(sent, state)
+        if ref is not None:
+            state["place"], state["place_para"] = ref, sent.para.index
+            return ref
         if state.get("place") is not None and state.get("place_para") is not None:
             # the place of the passage: this paragraph, or for an incident the one before
             back = 0 if cumulative else 1
             if sent.para.index - state["place_para"] <= back:
                 return state["place"]
+        if not cumulative:
+            # an incident told on from an earlier sentence that named its place
+            recent = self._recent(state, sent, 1)
+            if recent is not None:
+                return recent
         # nothing said: a running total covers the country the report is about; an
         # incident happened where the report mostly is
         main = ctx.main_place
