@@ -534,3 +534,12 @@ def test_road_between_two_towns_is_one_scene_on_the_first(pipeline):
 def test_hyphenated_road_is_placed_on_its_first_town(pipeline):
     text = "Gunmen abducted five traders on the Gorom-Markoye road on Wednesday, relatives said."
     assert [e.place.name for e in events(pipeline, text)] == ["Gorom"]
+
+
+def test_one_sided_battle_takes_the_opponent_the_report_shows(pipeline):
+    text = (
+        "The Somali army recaptured the town of Buq Aqable from al-Shabaab on Tuesday. "
+        "On Wednesday, soldiers clashed near Buq Aqable again."
+    )
+    battles = [e for e in events(pipeline, text) if e.sub_event_type == "Armed clash"]
+    assert battles and all({e.actor1, e.actor2} == {"Somali National Army", "Al-Shabaab"} for e in battles)

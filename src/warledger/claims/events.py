@@ -23,6 +23,7 @@ a withdrawal. Events with the same type, place and day are one event.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -208,7 +209,35 @@ class EventExtractor:
                 events.extend(self._arrests_inside(list(self._sentence(ctx, rd, sent, casualties, state))))
             except (IndexError, KeyError, ValueError):  # a parse shape we do not read: skip the sentence
                 continue
-        return self._merge(rd, events)
+        merged = self._merge(rd, events)
+        self._fill_opponents(merged, control)
+        return merged
+
+    @staticmethod
+    def _fill_opponents(events: list[EventClaim], control: list[ControlClaim]) -> None:
+        """A battle told with one side ("SDF fighters clashed in the town") is fought against the
+        side the same report shows that actor fighting or taking ground from."""
+        pairs: Counter = Counter()
+        for e in events:
+            if e.event_type == "Battles" and e.actor1 and e.actor2:
+                pairs[(e.actor1, e.actor2)] += 1
+                pairs[(e.actor2, e.actor1)] += 1
+        for c in control:
+            if c.kind == "change" and c.actor and c.from_actor:
+                pairs[(c.actor, c.from_actor)] += 1
+                pairs[(c.from_actor, c.actor)] += 1
+        for e in events:
+            if e.event_type != "Battles" or (e.actor1 is None) == (e.actor2 is None):
+                continue
+            known = e.actor1 or e.actor2
+            foes = [(n, b) for (a, b), n in pairs.items() if a == known]
+            if not foes:
+                continue
+            foe = max(foes)[1]
+            if e.actor1 is None:
+                e.actor1 = foe
+            else:
+                e.actor2 = foe
 
     # ---- control changes ----------------------------------------------------------------
     def _from_control(self, ctx: DocContext, rd: Reader, control: list[ControlClaim]) -> Iterator[EventClaim]:
