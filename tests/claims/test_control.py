@@ -300,13 +300,14 @@ def test_status_said_with_the_noun_control(pipeline, text, actor, place, extent)
     assert got and got[0].actor == actor and got[0].extent == extent
 
 
-def test_status_on_a_part_named_only_by_reference_is_not_a_claim(pipeline):
-    # a status needs its place named in the clause (precision audit: reference places were a guess)
+def test_status_on_neighbourhoods_goes_to_the_town_just_told(pipeline):
+    # "the northern neighbourhoods" right after a town is named are that town's, held in part
     text = (
         "Al-Shabaab attacked the town of Dorrel on Sunday. "
         "Residents said the group still holds most of the northern neighbourhoods."
     )
-    assert not [c for c in control(pipeline, text) if c.kind == "status"]
+    status = [c for c in control(pipeline, text) if c.kind == "status"]
+    assert [(c.actor, c.place.name, c.extent) for c in status] == [("Al-Shabaab", "Dorrel", "partial")]
 
 
 def test_part_with_no_place_in_the_paragraph_is_not_guessed(pipeline):
@@ -556,3 +557,38 @@ def test_now_controls_is_a_change_but_a_share_stays_a_standing(pipeline):
 def test_an_actor_named_for_its_region_is_not_the_place_taken(pipeline):
     items = control(pipeline, "Puntland forces seize al-Shabaab base in Galgala mountains")
     assert all(c.place.name != "Puntland" for c in items)
+
+
+def test_places_listed_after_a_region_are_held_not_the_country_owning_it(pipeline):
+    text = "The Houthis, who control most of Yemen's north including Sanaa, attacked Marib on Friday."
+    assert ("status", "Houthis", "Sanaa") in keys(control(pipeline, text))
+
+
+def test_in_control_of_the_town_centre_is_a_partial_standing_on_the_town(pipeline):
+    text = (
+        "Gunmen attacked police stations in Hinche, Haiti, on Monday. "
+        "Police withdrew on Monday evening, and the gunmen were still in control of the town centre on Tuesday."
+    )
+    status = [c for c in control(pipeline, text) if c.kind == "status"]
+    assert [(c.place.name, c.extent) for c in status] == [("Hinche", "partial")]
+
+
+def test_the_capital_is_the_capital_of_the_country_the_report_is_about(pipeline):
+    text = (
+        "Gang violence in Haiti displaced 5,000 people. The gangs control around 80 percent of the capital."
+    )
+    status = [c for c in control(pipeline, text) if c.kind == "status"]
+    assert [(c.place.name, c.share) for c in status] == [("Port-au-Prince", 0.8)]
+
+
+def test_neighbourhoods_named_by_reference_are_parts_of_the_town_told_last(pipeline):
+    text = (
+        "The RSF has besieged El Fasher since May 2024. "
+        "Residents said the RSF still holds most of the eastern neighbourhoods, "
+        "while the army keeps the city centre."
+    )
+    status = sorted((c.actor, c.place.name, c.extent) for c in control(pipeline, text) if c.kind == "status")
+    assert status == [
+        ("Rapid Support Forces", "El Fasher", "partial"),
+        ("Sudanese Armed Forces", "El Fasher", "partial"),
+    ]

@@ -34,6 +34,7 @@ from spacy.tokens import Span, Token
 from warledger.claims.context import DocContext, Sentence
 from warledger.claims.lexicon import Lexicons, alt
 from warledger.errors import LexiconError
+from warledger.places.capitals import capital_of
 from warledger.types import ControlClaim, Evidence, Place, Precision, When
 
 # Changes dated this long before publication are background, not news of the report.
@@ -171,6 +172,8 @@ _FACILITIES = {
 }
 # nouns for settlements of one size: a reference by one never means a place called by the other
 _SETTLEMENT_SIZES = ({"village", "villages", "hamlet"}, {"town", "city"})
+# parts of a town named only by reference ("the eastern neighbourhoods")
+_TOWN_PARTS = {"neighbourhood", "neighborhood", "district", "quarter", "suburb"}
 # a town reference never means a site the text called a camp or a base (a site lies in a town)
 _SITE_NOUNS = {"camp", "base", "airport", "barracks"}
 _PRONOUNS = {"it", "they", "its", "their", "our", "we", "he", "she", "them", "his", "her"}
@@ -367,6 +370,7 @@ class Reader:
         }
         self.wide_units = {"province", "region", "governorate", "oblast", "state", "district", "county"}
         self._main_place: Place | None | bool = False
+        self._known: dict[str, bool] = {}
         self._abbrevs: dict[str, ActorRef] | None = None
 
     # ---- actors -------------------------------------------------------------------
@@ -769,7 +773,20 @@ class Reader:
         "villages including A, B and C", "Herat city", "X frontlines"."""
         out: list[Span] = []
         p = self.place_of_token(tok, sent)
-        if p is not None:
+        listed = [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("including", "notably")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if p is None and listed and any(c.dep_ == "poss" for c in tok.children):
+            # "most of Yemen's north including Sanaa": the places listed, not the owner
+            for g in listed:
+                out.extend(self.named_places(g, sent))
+        if out:
+            pass
+        elif p is not None:
             out.append(p)
         else:
             mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < tok.i]
@@ -815,6 +832,12 @@ class Reader:
                 seen.add(sp.start)
                 uniq.append(sp)
         return uniq
+
+    def _known_place(self, name: str) -> bool:
+        if name not in self._known:
+            found = self.ctx.lookup_place(name)
+            self._known[name] = bool(found and found.lat is not None and found.country in self.ctx.countries)
+        return self._known[name]
 
     def _road_end(self, tok: Token) -> bool:
         """A name that ends a road: "the road between A and B", "the A-B road"."""
@@ -865,6 +888,17 @@ class Reader:
             road = self._road_end(tok)
             if road:
                 slot = True
+            if (
+                not is_ent
+                and not slot
+                and tok.pos_ == "PROPN"
+                and tok.dep_ in ("dobj", "nsubjpass")
+                and tok.head.pos_ == "VERB"
+                and tok.ent_type_ not in ("PERSON", "NORP")
+            ):
+                # "besieged El Fasher": an object the tagger left untyped is a place when the
+                # gazetteer knows it in the report's countries
+                slot = self._known_place(proper_span(tok).text)
             if tok.dep_ == "conj" and any(x.i in seen for x in tok.ancestors):
                 slot = True
             if tok.dep_ == "appos" and tok.head.lemma_.lower() in self.place_nouns:
@@ -1840,7 +1874,7 @@ class ControlExtractor:
         # a status on a place named only by reference ("most of the neighbourhoods") is a guess
         places = [p for p in places if not isinstance(p, Span) or not rd.region(p)]
         if not places:
-            places = self._town_reference(rd, sent, target)
+            places = self._town_reference(rd, sent, target) or self._the_capital(rd, target)
         if not places:
             return
         if rd.background(sent, tok):
@@ -1909,6 +1943,12 @@ class ControlExtractor:
         """The town a definite reference means: "still control the village", "hold the city
         centre" — the town of that kind the text named last (a town, never an "area")."""
         noun = target
+        if target.lemma_.lower() in _TOWN_PARTS:
+            # "the eastern neighbourhoods", "the city's western districts": parts of the town told last
+            det = next((c for c in target.children if c.dep_ in ("det", "poss")), None)
+            if det is None or det.dep_ == "det" and det.lower_ not in ("the", "its", "their"):
+                return []
+            return rd.previous_places(sent, before_token=target.i, noun="town")
         if target.lemma_.lower() not in rd.town_nouns:
             noun = next(
                 (
@@ -1924,6 +1964,22 @@ class ControlExtractor:
         if det is None or det.lower_ not in ("the", "this", "that") or target.tag_ in ("NNS", "NNPS"):
             return []
         return rd.previous_places(sent, before_token=target.i, noun=noun.lemma_.lower())
+
+    @staticmethod
+    def _the_capital(rd: Reader, target: Token) -> list:
+        """ "85 percent of the capital": the capital of the one country the report is about."""
+        if target.lemma_.lower() != "capital" or target.tag_ != "NN":
+            return []
+        det = next((c for c in target.children if c.dep_ == "det"), None)
+        if (
+            det is None
+            or det.lower_ != "the"
+            or any(c.dep_ in ("poss", "compound", "amod") for c in target.children)
+        ):
+            return []
+        countries = rd.ctx.countries
+        name = capital_of(countries[0]) if len(countries) == 1 else None
+        return [rd.place(name)] if name else []
 
     @staticmethod
     def _backshifted(verb: Token) -> bool:
@@ -1987,6 +2043,9 @@ class ControlExtractor:
         places: list = rd.named_places(place_tok, sent)
         partial = self._partial_phrase(place_tok, place_tok)
         places = [p for p in places if not isinstance(p, Span) or not rd.region(p)]
+        if not places:
+            places = self._town_reference(rd, sent, place_tok)  # "in control of the town centre"
+            partial = partial or place_tok.lemma_.lower() not in rd.town_nouns
         holder = rd.actor(holder_tok, sent)
         if not places or holder is None:
             return
