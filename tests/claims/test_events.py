@@ -543,3 +543,41 @@ def test_one_sided_battle_takes_the_opponent_the_report_shows(pipeline):
     )
     battles = [e for e in events(pipeline, text) if e.sub_event_type == "Armed clash"]
     assert battles and all({e.actor1, e.actor2} == {"Somali National Army", "Al-Shabaab"} for e in battles)
+
+
+def test_day_of_the_telling_is_not_the_incidents_day(pipeline):
+    text = (
+        "Rebels attacked an army base in Dunmore on Tuesday, killing six soldiers.\n\n"
+        "The army said on Thursday that its troops had clashed with the rebels in Dunmore."
+    )
+    got = [e for e in events(pipeline, text) if e.event_type == "Battles"]
+    assert [(e.place.name, e.when.start) for e in got] == [("Dunmore", date(2023, 3, 7))]
+
+
+def test_bare_time_of_day_takes_the_narratives_day(pipeline):
+    text = (
+        "Gunmen killed four villagers in Tarrow on Tuesday.\n\n"
+        "At dawn, the gunmen attacked a police post in Lisk, killing two officers."
+    )
+    got = [e for e in events(pipeline, text) if e.place and e.place.name == "Lisk"]
+    assert [e.when.start for e in got] == [date(2023, 3, 7)]
+
+
+def test_told_day_of_another_paragraphs_place_is_not_borrowed(pipeline):
+    # the day before a new paragraph belongs to another incident at another place
+    text = (
+        "On Tuesday, a roadside bomb killed three soldiers near Ostrand.\n\n"
+        "The army announced on Thursday that it had attacked rebel positions in Vellmar, killing 20 fighters."
+    )
+    got = [e for e in events(pipeline, text) if e.place and e.place.name == "Vellmar"]
+    assert [e.when.start for e in got] == [date(2023, 3, 9)]
+
+
+def test_relative_day_dates_every_event_of_its_sentence(pipeline):
+    text = (
+        "Rebels shelled the town of Corvel on Tuesday, killing two civilians. "
+        "On the same day, the rebels said they had captured Hesk after overnight fighting with the army."
+    )
+    got = {(e.event_type, e.place.name, e.when.start) for e in events(pipeline, text) if e.place}
+    assert ("Battles", "Hesk", date(2023, 3, 7)) in got
+    assert not any(p == "Hesk" and d != date(2023, 3, 7) for _, p, d in got)

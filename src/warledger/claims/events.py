@@ -32,6 +32,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 from spacy.tokens import Span, Token
 
+from warledger.claims.casualties import CasualtyExtractor
 from warledger.claims.context import DocContext, Sentence
 from warledger.claims.control import ActorRef, Reader, load_control_lexicon, proper_span, read_lexicon
 from warledger.claims.lexicon import Lexicons, alt
@@ -183,6 +184,11 @@ class EventExtractor:
             re.I,
         )
         self.place_nouns = set(self.cl.place_nouns)
+        # the casualty extractor's reading of days: which dates tell when a thing was said
+        # ("JNIM claimed on May 12 that ..."), which name a bare time of day ("at dawn"), and
+        # the day the narrative gives each incident; events take their days the same way
+        self.days = CasualtyExtractor(lex)
+        self._incidents: list = []
         # per event (by id()): whether its sentence names a day, and whether its cue refers back
         # ("the attack") to an incident told before; read when events are merged
         self._own_day: dict[int, bool] = {}
@@ -197,6 +203,7 @@ class EventExtractor:
         rd = Reader(ctx, self.cl)
         casualties: list[CasualtyClaim] = list(getattr(ctx, "casualties", []) or [])
         control: list[ControlClaim] = list(getattr(ctx, "control", []) or [])
+        self._incidents = self.days._incident_days(ctx)
         events: list[EventClaim] = []
         events.extend(self._from_control(ctx, rd, control))
         state = _State()
@@ -258,6 +265,9 @@ class EventExtractor:
             own_day = own is not None and self._names_a_day(rd, own)
             if own is not None and not own_day and self._perfect(own, c.evidence.start):
                 continue  # "troops have retaken X": a result reported, not an incident with a day
+            when = c.when
+            if own is not None:
+                when = self._change_day(rd, own, c) or when
             yield self._noted(
                 own_day,
                 False,
@@ -267,12 +277,24 @@ class EventExtractor:
                 actor1=c.actor,
                 actor2=c.from_actor,
                 place=c.place,
-                when=c.when,
+                when=when,
                 fatalities=None,
                 sources=list(c.sources),
                 hedged=c.hedged,
                 evidence=c.evidence,
             )
+
+    def _change_day(self, rd: Reader, sent: Sentence, c: ControlClaim) -> When | None:
+        """ "JNIM claimed on May 12 that it had seized the camp": a change dated only by its
+        telling happened on the day the narrative gives the incident at that place."""
+        if c.when is None:
+            return None
+        days = [t for t in rd.ctx.times_in(sent.start, sent.end) if t.when is not None]
+        if not days or any(t.when == c.when and not self._not_the_incidents_day(rd, sent, t) for t in days):
+            return None
+        if not any(t.when == c.when for t in days):
+            return None
+        return self._narrative_day(rd, sent, None if self._bare_only(days) else c.place)
 
     @staticmethod
     def _perfect(sent: Sentence, start: int) -> bool:
@@ -744,7 +766,7 @@ class EventExtractor:
                 places = [main] if main is not None else []
             if not places:
                 continue
-            when = self._when(rd, sent, cue.tok, state)
+            when = self._when(rd, sent, cue.tok, state, places[0])
             own_day = self._names_a_day(rd, sent)
             anaphoric = self._refers_back(cue.tok)
             actor1, actor2 = self._actors(rd, sent, cue, etype, cas)
@@ -1005,7 +1027,9 @@ class EventExtractor:
             return None
         return verb
 
-    def _when(self, rd: Reader, sent: Sentence, tok: Token, state: _State) -> When | None:
+    def _when(
+        self, rd: Reader, sent: Sentence, tok: Token, state: _State, place: Place | None = None
+    ) -> When | None:
         verb = self._ongoing(tok)
         if verb is not None:
             own = {t.i for t in verb.subtree if t.dep_ != "conj" or t.i == verb.i}
@@ -1023,6 +1047,14 @@ class EventExtractor:
         days = self._event_days(rd, sent, tok)
         if days:
             pos = sent.abs(tok.idx)
+            incident = [t for t in days if not self._not_the_incidents_day(rd, sent, t)]
+            if incident:
+                return min(incident, key=lambda t: abs(t.start - pos)).when
+            # only the day it was said ("JNIM claimed on May 12 that ...") or a bare time of
+            # day ("at dawn"): what was told happened on the day the narrative gives it
+            told = state.when or self._narrative_day(rd, sent, None if self._bare_only(days) else place)
+            if told is not None:
+                return told
             return min(days, key=lambda t: abs(t.start - pos)).when
         if rd.ctx.times_in(sent.start, sent.end):
             w = rd.when(sent, tok)
@@ -1030,7 +1062,33 @@ class EventExtractor:
                 return w
         if state.when is not None:
             return state.when
-        return rd.when(sent, tok)
+        return self._narrative_day(rd, sent, place) or rd.when(sent, tok)
+
+    def _bare_only(self, days: list) -> bool:
+        return all(self.days._bare_day_part(t.text) for t in days)
+
+    def _not_the_incidents_day(self, rd: Reader, sent: Sentence, t) -> bool:
+        """A day of the telling ("the army said on Sunday that ...", a dateline) or a time of
+        day naming no day ("at dawn"): not, by itself, the day of the incident told."""
+        return self.days._dates_the_telling(sent, t, rd.ctx.dateline_end(sent)) or self.days._bare_day_part(
+            t.text
+        )
+
+    def _narrative_day(self, rd: Reader, sent: Sentence, place: Place | None = None) -> When | None:
+        """The day of the incident the narrative is telling at this sentence: the last one
+        dated in this paragraph or the one before; in a lead, the next one dated. With a
+        place, a day from another paragraph counts only when its sentence names that place
+        (the day before a new paragraph may be another incident's)."""
+        days = self._incidents
+        if place is not None:
+            key = rd.place_key(place.name)
+            days = [
+                d
+                for d in days
+                if d[1] == sent.para.index
+                or any(rd.place_key(p.text) == key for p in rd.places_in(rd.ctx.sentences[d[0]]))
+            ]
+        return self.days._narrative_day(sent, {"incidents": days})
 
     def _actors(
         self, rd: Reader, sent: Sentence, cue: _Cue, etype: str, cas: list[CasualtyClaim]
@@ -1194,16 +1252,19 @@ class EventExtractor:
         """An incident dated only relative to the one told before ("the next day") takes that
         incident's day moved by the offset; the date parser reads such phrases against the
         publication day, or not at all."""
-        last: EventClaim | None = None
+        last: EventClaim | None = None  # the latest event told in an earlier sentence
+        current: EventClaim | None = None
         for e in ordered:
+            if current is not None and current.evidence.sentence != e.evidence.sentence:
+                last = current
+            current = e
             off = self._relative_offset(e.evidence.sentence)
             if off is not None and last is not None and last.when is not None and last.when.start is not None:
-                if last.evidence.sentence != e.evidence.sentence:
-                    day = last.when.start + timedelta(days=off)
-                    e.when = When(start=day, end=day, precision=Precision.DAY)
-                    self._own_day[id(e)] = True
-            if last is None or last.evidence.sentence != e.evidence.sentence:
-                last = e
+                # every event of the sentence: "On the same day, X said they had captured
+                # P after overnight fighting" dates the capture and the fighting
+                day = last.when.start + timedelta(days=off)
+                e.when = When(start=day, end=day, precision=Precision.DAY)
+                self._own_day[id(e)] = True
 
     @staticmethod
     def _arrests_of_an_incident(rd: Reader, e: EventClaim, events: list[EventClaim]) -> bool:
