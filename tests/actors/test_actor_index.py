@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from warledger.actors import ActorIndex, ResolvedActor
@@ -277,3 +279,13 @@ def test_lookups(index):
 )
 def test_common_word_titles_match_only_as_written(index, text, found):
     assert [r.name for _, _, r in index.find(text)] == found
+
+
+def test_a_proper_name_told_without_its_country_is_the_countrys_named_actor(index):
+    assert index.resolve("National Army", country="SY").name == "Syrian National Army"
+    assert index.resolve("National Army", country="SO").name == "Somali National Army"
+    # one capitalised word opening a sentence is still a description, resolved by role
+    on = date(2025, 3, 1)
+    assert (
+        index.resolve("Army", country="SY", on=on).name == index.resolve("the army", country="SY", on=on).name
+    )

@@ -392,6 +392,8 @@ class ActorIndex:
         ref = self._whole(full) if len(full) > len(toks) else None  # an exact "The ..." title
         if ref is None:
             ref = self._whole(toks)
+        if ref is None or isinstance(ref, _RoleRef):
+            ref = self._named_in_country(written, country) or ref
         if ref is None:
             ref = self._without_noise(toks)
         if ref is not None:
@@ -400,6 +402,19 @@ class ActorIndex:
         if fuzzy:
             return self._actor(self._actors[fuzzy])
         return ResolvedActor(written, False)
+
+    def _named_in_country(self, written: str, country: str | None) -> _Ref | None:
+        """ "the National Army" in a Syrian report is the Syrian National Army: a proper name
+        told without the country it belongs to (a named actor only, never a description)."""
+        words = written.split()
+        if country not in self._countries or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return None  # one capitalised word ("Army" opening a sentence) is a description
+        c = self._countries[country]
+        for prefix in (*c.demonyms, c.name, *c.names):
+            ref = self._whole(tokenize(f"{prefix} {written}", self._desc.plurals))
+            if isinstance(ref, _ActorRef):
+                return ref
+        return None
 
     def _without_noise(self, toks: list[Token]) -> _Ref | None:
         """ "suspected Al-Shabaab militants" -> Al-Shabaab (never a generic or a description)."""
