@@ -369,3 +369,31 @@ def test_an_unplaced_incident_sentence_takes_the_place_told_just_before(pipeline
     )
     cs = claims(pipeline, text)
     assert _place_of(cs, 9)["name"] == "Hawija"
+
+
+def test_a_compass_word_makes_a_region_of_the_country(pipeline):
+    cs = claims(pipeline, "Shelling killed 8 civilians in southern Lebanon on Monday, the ministry said.")
+    place = _place_of(cs, 8)
+    assert place["precision"] == "region" and place["country"] == "LB"
+
+
+def test_the_place_of_a_background_clause_is_not_the_claims(pipeline):
+    text = (
+        "Syrian airstrikes in northern Syria killed 12 civilians on Monday, as government "
+        "troops pushed into the town of Saraqeb."
+    )
+    assert _place_of(claims(pipeline, text), 12)["precision"] == "region"
+
+
+def test_one_foreign_name_said_often_does_not_make_its_country_a_subject(pipeline):
+    from warledger.claims.extract import DocumentExtractor
+
+    text = (
+        "Somali forces killed 14 al-Shabaab fighters near Kismayo, Somalia's army said.\n\n"
+        "Traders from Jijiga said the road to Jijiga was closed; the Jijiga market shut.\n\n"
+        "Somalia's government said troops also cleared villages around Baidoa and Afgooye."
+    )
+    de = DocumentExtractor(pipeline.nlp, pipeline.actors, pipeline.gazetteer)
+    ctx = next(de._contexts([make_document(text, published=date(2023, 3, 10))], 8))
+    assert ctx.countries[0] == "SO"
+    assert "ET" not in ctx.countries

@@ -373,7 +373,8 @@ class DocContext:
         namesake town abroad) is dropped when another has much more."""
         counts: Counter = Counter()
         named: set[str] = set()  # countries the text names outright
-        places: Counter = Counter()  # places resolved in each country
+        places: Counter = Counter()  # distinct place names resolved in each country
+        seen_names: set[str] = set()
         actors: Counter = Counter()  # armed actors of each country
         resolve_country = getattr(self.gazetteer, "resolve_country", lambda _t: None)
         for p in self.paragraphs:
@@ -389,7 +390,10 @@ class DocContext:
                     place = self.gazetteer.resolve(ent.text)
                     if place and place.country:
                         counts[place.country] += 1
-                        places[place.country] += 1
+                        if ent.text.lower() not in seen_names:
+                            # one name said four times is one piece of evidence, not four
+                            seen_names.add(ent.text.lower())
+                            places[place.country] += 1
                 elif ent.label_ == "NORP":
                     cc = resolve_country(ent.text)
                     if cc:

@@ -52,6 +52,7 @@ class PlaceFinder:
     def __init__(self) -> None:
         v = _vocab()
         self.subtown = {w.lower() for w in v.get("subtown_nouns", [])}
+        self.compass = {w.lower() for w in v.get("compass_words", [])}
         self.back_refs = {
             w.lower(): precision for precision, ws in (v.get("back_references") or {}).items() for w in ws
         }
@@ -216,6 +217,9 @@ class PlaceFinder:
             ):
                 continue  # where the reporter filed from, or part of a group's name
             place = ctx.lookup_place(span.text)
+            region = self._compass_region(ctx, span, place)
+            if region is not None:
+                place, span = region  # "south Lebanon": a region, not the whole country
             if place is None and not locative:
                 continue  # a capitalised word the NER took for a place
             dist = abs(span.start - anchor.i) if anchor is not None else 0
@@ -226,11 +230,83 @@ class PlaceFinder:
             # "17 kilometres east of X": X is a landmark for the distance, not the place
             before = " ".join(t.lower_ for t in doc[max(sent.span.start, span.start - 4) : span.start])
             landmark = bool(re.search(r"\b(?:km|kilometres|kilometers|miles|metres|meters)\b.*\bof$", before))
+            # the place of the claim's own clause before one of a clause beside it ("strikes on
+            # X killed 21, ..., as troops pushed into Y")
+            apart = int(anchor is not None and not self._same_clause(span.root, anchor))
             cands.append(
-                ((int(landmark), 0 if locative else 1, specific, dist), place or ctx.resolve_place(span.text), span)
+                (
+                    (int(landmark), apart, 0 if locative else 1, specific, dist),
+                    place or ctx.resolve_place(span.text),
+                    span,
+                )
             )
         cands.sort(key=lambda c: c[0])
         return cands
+
+    def _compass_region(self, ctx: DocContext, span: Span, place: Place | None) -> tuple | None:
+        """ "south Lebanon", "north-east Nigeria": a compass word before a country or province."""
+        if place is None or place.precision not in ("country", "province"):
+            return None
+        doc = span.doc
+        i = span.start - 1
+        while i >= 0 and doc[i].text == "-":
+            i -= 1
+        if i < 0 or doc[i].lower_ not in self.compass and doc[max(0, i - 2) : i + 1].text.lower() not in self.compass:
+            return None
+        start = i if doc[i].lower_ in self.compass else i - 2
+        wider = doc[start : span.end]
+        region = ctx.lookup_place(wider.text)
+        if region is None or region.precision != "region":
+            return None
+        return region, wider
+
+    @staticmethod
+    def _clause(tok: Token) -> Token:
+        """The verb whose clause a token is in (the token itself for a verb)."""
+        for a in [tok] + list(tok.ancestors):
+            if a.pos_ in ("VERB", "AUX"):
+                return a
+        return tok
+
+    _BESIDE = ("as", "while", "whilst")
+
+    @staticmethod
+    def _path(low: Token, high: Token) -> list[str] | None:
+        """Dependency labels from `low` up to (not including) `high`, or None if `high` is
+        not above `low`."""
+        deps = []
+        x = low
+        while x != high:
+            if x.head == x:
+                return None
+            deps.append(x.dep_)
+            x = x.head
+        return deps
+
+    def _same_clause(self, root: Token, anchor: Token) -> bool:
+        """Whether a place name belongs to the claim's clause: the trigger's own clause, a
+        clause it governs as a phrase ("killed 21 in strikes on X"), or the clause it hangs
+        on as a participle or a conjunct ("an airstrike hit X, killing 11"); not a clause
+        beside it ("..., as troops pushed into Y", "..., he said, citing colleagues in Y")."""
+        head, c = self._clause(anchor), self._clause(root)
+        if c == head:
+            return True
+        down = self._path(c, head)  # the place's clause under the trigger's
+        if down is not None:
+            if any(d in ("ccomp", "parataxis") for d in down):
+                return False
+            # "..., as troops pushed into Y", "while ...": a background clause beside the
+            # claim; "when a shell hit a house in Y" tells the incident itself
+            x = c
+            while x != head:
+                if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self._BESIDE for m in x.children):
+                    return False
+                x = x.head
+            return True
+        up = self._path(head, c)  # the trigger's clause under the place's
+        if up is not None:
+            return all(d in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj") for d in up)
+        return False
 
     def _subtown(self, span: Span) -> bool:
         """ "Al-Nur neighbourhood", "Ward 3", "the Sector 4 market": a part of a town."""
