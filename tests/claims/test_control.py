@@ -592,3 +592,24 @@ def test_neighbourhoods_named_by_reference_are_parts_of_the_town_told_last(pipel
         ("Rapid Support Forces", "El Fasher", "partial"),
         ("Sudanese Armed Forces", "El Fasher", "partial"),
     ]
+
+
+def test_a_standing_is_dated_by_its_own_clause_not_a_neighbouring_one(pipeline):
+    text = "The Houthis, who control most of Yemen's north including Sanaa, have been trying since February to take Marib."
+    (c,) = [c for c in control(pipeline, text) if c.kind == "status"]
+    assert c.when is not None and c.when.start == PUB
+
+
+def test_a_standing_told_on_a_day_is_dated_by_the_telling(pipeline):
+    text = "The army said on Wednesday that its forces remain in control of Ulang town."
+    (c,) = [c for c in control(pipeline, text) if c.kind == "status"]
+    assert c.when.start == date(2023, 3, 8)
+
+
+def test_present_perfect_and_passive_standings_are_dated(pipeline):
+    perfect = control(pipeline, "The Houthis have controlled the town of Dhamar since 2014.")
+    passive = control(
+        pipeline, "Al-Shabaab attacked Kessel, which is controlled by the Somali army, on Monday."
+    )
+    assert [c.when is not None for c in perfect if c.kind == "status"] == [True]
+    assert [c.when is not None for c in passive if c.kind == "status"] == [True]

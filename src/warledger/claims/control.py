@@ -1904,10 +1904,8 @@ class ControlExtractor:
             and not rd.named_places(target, sent)
         )
         # a share of territory is a standing ("ISIS controlled one percent of the territory")
-        if tok.tag_ in ("VBZ", "VBP") or tok.tag_ == "VBG" and tok.dep_ != "ROOT" or self._backshifted(tok):
-            # the present tells the day of the report unless the sentence dates it
-            own = [t for t in ctx.times_in(sent.start, sent.end) if t.when is not None]
-            when = rd.when(sent, tok) if own else ctx.publication_day()
+        if self._told_as_present(tok):
+            when = self._standing_when(ctx, sent, tok)
         else:
             when = None
         # "M23 now control the town": newly held, told as a standing — a change of hands
@@ -1981,6 +1979,61 @@ class ControlExtractor:
         name = capital_of(countries[0]) if len(countries) == 1 else None
         return [rd.place(name)] if name else []
 
+    def _standing_when(self, ctx: DocContext, sent: Sentence, tok: Token) -> When | None:
+        """The day a present standing is told for: a time in its own clause or in the clause
+        of the verb that tells it ("said on Sunday that its forces hold"), else the report's day.
+        Times of other clauses ("who control the north, have been trying since February") are
+        not the standing's."""
+        clause = self._clause_tokens(tok)
+        teller = tok
+        while teller.dep_ in ("conj", "xcomp") and teller.head.i != teller.i:
+            teller = teller.head
+        if teller.dep_ == "ccomp" and teller.head.lemma_.lower() in _REPORTING | {"tell"}:
+            clause += self._clause_tokens(teller.head)
+        elif tok.dep_ == "xcomp":
+            clause += self._clause_tokens(tok.head)  # "claim on Monday to control"
+        own = [
+            t
+            for t in ctx.times_in(sent.start, sent.end)
+            if t.when is not None
+            and any(sent.abs(x.idx) <= t.start < sent.abs(x.idx) + len(x) + 1 for x in clause)
+        ]
+        if not own:
+            return ctx.publication_day()
+        pos = sent.abs(tok.idx)
+        return min(own, key=lambda t: abs(t.start - pos)).when
+
+    def _told_as_present(self, tok: Token) -> bool:
+        """A standing told in a present: simple ("controls"), perfect ("have controlled since
+        2014"), passive ("which is controlled by"), negated ("do not control"), or backshifted."""
+        if tok.tag_ in ("VBZ", "VBP") or tok.tag_ == "VBG" and tok.dep_ != "ROOT" or self._backshifted(tok):
+            return True
+        if tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.i != tok.i:
+            return self._told_as_present(tok.head)  # "claim to control", "continue to hold"
+        present_aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")]
+        return any(c.lemma_.lower() in ("have", "be", "do") for c in present_aux)
+
+    @staticmethod
+    def _clause_tokens(verb: Token) -> list[Token]:
+        """The verb's own clause: its subtree without clauses of their own hanging off it."""
+        out = []
+        skip: set[int] = set()
+        for t in verb.subtree:
+            if (
+                t.i != verb.i
+                and t.dep_ in ("relcl", "advcl", "ccomp", "conj", "parataxis", "acl")
+                and t.pos_
+                in (
+                    "VERB",
+                    "AUX",
+                )
+            ):
+                skip.update(x.i for x in t.subtree)
+        for t in verb.subtree:
+            if t.i not in skip:
+                out.append(t)
+        return out
+
     @staticmethod
     def _backshifted(verb: Token) -> bool:
         """A simple past that reports a present standing: "sources said X still held P" (the
@@ -2049,8 +2102,7 @@ class ControlExtractor:
         holder = rd.actor(holder_tok, sent)
         if not places or holder is None:
             return
-        own = self.lex_times(rd, sent)
-        when = rd.when(sent, verb) if own else ctx.publication_day()
+        when = self._standing_when(ctx, sent, verb)
         spans = [p for p in places if isinstance(p, Span)]
         ev_start = min([verb.idx, *(p.start_char for p in spans)])
         ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
