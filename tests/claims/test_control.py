@@ -613,3 +613,27 @@ def test_present_perfect_and_passive_standings_are_dated(pipeline):
     )
     assert [c.when is not None for c in perfect if c.kind == "status"] == [True]
     assert [c.when is not None for c in passive if c.kind == "status"] == [True]
+
+
+def test_a_takeover_completed_is_a_partial_change_by_the_side_completing_it(pipeline):
+    text = (
+        'The Israeli military said its troops had "completed the takeover of the eastern neighbourhoods '
+        'of Marwahin" after several days of fighting.'
+    )
+    items = control(pipeline, text)
+    assert [(c.kind, c.actor, c.place.name, c.extent) for c in items] == [
+        ("change", "Israel Defense Forces", "Marwahin", "partial")
+    ]
+
+
+def test_a_capture_only_spoken_of_is_no_change(pipeline):
+    assert control(pipeline, "Al-Shabaab vowed to prevent the capture of Kessel by the Somali army.") == []
+
+
+def test_a_camp_taken_goes_to_its_town_not_a_numbered_sector(pipeline):
+    text = (
+        "Fighters attacked the army camp in the town of Dorvan on Sunday before moving into Sector 4. "
+        "The army said it regained control of the camp the same day."
+    )
+    places = {c.place.name for c in control(pipeline, text) if c.kind == "change"}
+    assert "Sector 4" not in places

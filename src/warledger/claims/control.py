@@ -183,6 +183,8 @@ _PRONOUNS = {"it", "they", "its", "their", "our", "we", "he", "she", "them", "hi
 class _Family(BaseModel):
     lemmas: list[str]
     needs_control_object: list[str] = []
+    nouns: list[str] = []
+    noun_done_verbs: list[str] = []
     particles: list[str] = []
     examples: list[str] = []
     counter_examples: list[str] = []
@@ -966,6 +968,8 @@ class Reader:
             if j == sent.index:
                 spans = [p for p in spans if before_token is not None and p.end <= before_token]
             spans = [p for p in spans if not self.is_country_name(p.text) and not self.region(p)]
+            if noun:
+                spans = [p for p in spans if not self.sub_unit(p)]  # "Sector 4" is inside the town meant
             if noun in self.town_nouns or noun in _FACILITIES:
                 spans = [p for p in spans if not self.wide(p)]  # a town or a base is not a province
             before = list(spans)
@@ -1474,6 +1478,9 @@ class ControlExtractor:
             if tok.lemma_.lower() == "control" and tok.pos_ == "NOUN":
                 yield from self._control_phrase(ctx, rd, sent, tok, title)
                 continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cl.gain.nouns:
+                yield from self._nominal_gain(ctx, rd, sent, tok, title)
+                continue
             fam = self._family(tok)
             if fam is None:
                 continue
@@ -1691,6 +1698,55 @@ class ControlExtractor:
                 item.extra["loser"] = loser
                 item.extra["sentence"] = sent
                 yield item
+
+    def _nominal_gain(
+        self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool
+    ) -> Iterator[_Item]:
+        """ "its troops had completed the takeover of the eastern neighbourhoods of P", "the
+        army's capture of P": a gain told as a noun, by its possessor or by the side that
+        completed or announced it. A capture only spoken of ("to prevent the capture of P") is none."""
+        obj = self._pobj(tok, ("of",))
+        if obj is None:
+            return
+        gainer_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
+        verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+        if gainer_tok is None:
+            if verb is None or verb.lemma_.lower() not in self.cl.gain.noun_done_verbs:
+                return
+            if self._unrealised(verb) or verb.dep_ in ("xcomp",):
+                return
+            gainer_tok = self._subject(verb)
+        if gainer_tok is None or rd.background(sent, verb or tok) or rd.pluperfect_background(verb or tok):
+            return
+        target = self._control_target(obj)
+        places, part = self._places(rd, sent, target)
+        if not places:
+            return
+        gainer = rd.actor(gainer_tok, sent)
+        if gainer is None or gainer.kind not in _ARMED_KINDS and gainer.known:
+            return
+        partial = part or self._partial_phrase(obj, target) or obj.lemma_.lower() in self.partial_words
+        spans = [p for p in places if isinstance(p, Span)]
+        ev_start = min([gainer_tok.idx, tok.idx] + [p.start_char for p in spans])
+        ev_end = max([tok.idx + len(tok.text)] + [p.end_char for p in spans])
+        for p in places:
+            claim = ControlClaim(
+                id=ctx.next_id("kx"),
+                kind="change",
+                actor=gainer.name,
+                from_actor=None,
+                place=p if isinstance(p, Place) else rd.place(p.text),
+                extent="partial" if partial else "full",
+                share=None,
+                when=rd.when(sent, verb or tok),
+                sources=ctx.sources(sent),
+                hedged=ctx.hedged(sent),
+                evidence=ctx.evidence(sent, ev_start, ev_end),
+            )
+            item = _Item(claim, title, mode="gain")
+            item.extra["gainer"] = gainer
+            item.extra["sentence"] = sent
+            yield item
 
     def _placeish(self, rd: Reader, tok: Token, sent: Sentence) -> bool:
         return (
