@@ -397,3 +397,25 @@ def test_one_foreign_name_said_often_does_not_make_its_country_a_subject(pipelin
     ctx = next(de._contexts([make_document(text, published=date(2023, 3, 10))], 8))
     assert ctx.countries[0] == "SO"
     assert "ET" not in ctx.countries
+
+
+def test_a_known_place_after_on_is_the_claims_place(pipeline):
+    cs = claims(pipeline, "Russian drone attacks on Kherson killed 4 people over the past day, Ukrainian officials said.")
+    assert _place_of(cs, 4)["name"] == "Kherson"
+
+
+def test_the_place_people_fled_is_the_displacement_place(pipeline):
+    cs = claims(
+        pipeline,
+        "Myanmar rescuers said about 7,000 people had fled Lashio since Friday, most of them towards Mandalay.",
+    )
+    assert _place_of(cs, 7000)["name"] == "Lashio"
+
+
+def test_a_village_the_gazetteer_lacks_carries_over_to_the_next_sentence(pipeline):
+    text = (
+        "Nigerien officials said gunmen attacked the village of Zarbanga on 10 June, burning "
+        "the market.\n\n"
+        "According to local sources, 21 civilians were killed and 6 were wounded."
+    )
+    assert _place_of(claims(pipeline, text), 21)["name"] == "Zarbanga"

@@ -17,6 +17,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from warledger.claims.context import DocContext, Sentence
+from warledger.claims.lexicon import load_lexicons
 from warledger.types import Place
 
 _SITE_NOUNS = {
@@ -53,6 +54,7 @@ class PlaceFinder:
         v = _vocab()
         self.subtown = {w.lower() for w in v.get("subtown_nouns", [])}
         self.compass = {w.lower() for w in v.get("compass_words", [])}
+        self.leave_verbs = {w.lower() for w in load_lexicons().outcomes["displaced"].verbs}
         self.back_refs = {
             w.lower(): precision for precision, ws in (v.get("back_references") or {}).items() for w in ws
         }
@@ -119,6 +121,9 @@ class PlaceFinder:
             out.append((e, locative))
         # "the village of Jebel Halla", "in Burush": proper names the NER missed
         taken = {t.i for e, _ in out for t in e}
+        dated = {
+            c for m in ctx.times_in(sent.start, sent.end) for c in range(m.start, m.end)
+        }
         for t in sent.span:
             if t.pos_ != "PROPN" or t.i in taken or (t.i > sent.span.start and doc[t.i - 1].pos_ == "PROPN"):
                 continue
@@ -136,8 +141,21 @@ class PlaceFinder:
                 and doc[k2 + 1].lower_ in self._NAME_KINDS
                 and doc[k2 + 1].pos_ == "NOUN"
             )
+            # "attacks on Kherson", "pushed into X": a name the gazetteer knows in the
+            # report's countries, after a preposition of direction or contact
+            known_after = (
+                prev is not None
+                and prev.lower_ in ("on", "into", "across", "around", "outside")
+                # "had fled Lashio": the place a displacement verb's people left
+                or t.dep_ == "dobj"
+                and t.head.lemma_.lower() in self.leave_verbs
+                and t.ent_type_ != "DATE"
+                and sent.abs(t.idx) not in dated
+                and ctx.lookup_place(doc[t.i : k2 + 1].text) is not None
+            )
             locative = (
                 named_kind
+                or known_after
                 or prev is not None
                 and prev.lower_ in ("in", "at", "near", "between")
                 or (
@@ -165,8 +183,8 @@ class PlaceFinder:
                 )
             ):
                 locative = strong = True
-            if not locative or t.ent_type_ == "DATE":
-                continue
+            if not locative or t.ent_type_ == "DATE" or sent.abs(t.idx) in dated:
+                continue  # "on Sunday": a day, whatever the tagger says
             if t.ent_type_ in ("PERSON", "ORG", "NORP") and not strong and ctx.lookup_place(t.text) is None:
                 continue  # "near Djibo" tagged as a person: a place only if the gazetteer knows it
             j = t.i
@@ -308,6 +326,19 @@ class PlaceFinder:
             return all(d in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj") for d in up)
         return False
 
+    def _introduced(self, span: Span) -> bool:
+        """ "the village of X", "X town": a name a place noun says is a place."""
+        doc = span.doc
+        before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        return bool(
+            before is not None
+            and before[1].lower_ == "of"
+            and before[0].lemma_.lower() in self._PLACE_NOUNS
+            or after is not None
+            and after.lower_ in self._NAME_KINDS
+        )
+
     def _subtown(self, span: Span) -> bool:
         """ "Al-Nur neighbourhood", "Ward 3", "the Sector 4 market": a part of a town."""
         doc = span.doc
@@ -339,8 +370,10 @@ class PlaceFinder:
                 continue
             # each sentence's places best last, so that reading back meets its best first
             for _key, place, span in reversed(self._ranked(ctx, sent, None)):
-                if place.lat is None or self._subtown(span) or place.precision == "country":
+                if self._subtown(span) or place.precision == "country":
                     continue
+                if place.lat is None and not self._introduced(span):
+                    continue  # an unknown name counts only when a place noun introduces it
                 # "Nineveh province": the noun after the name says what kind of place it is
                 nxt = span.doc[span.end] if span.end < len(span.doc) else None
                 kind = self.back_refs.get(nxt.lower_) if nxt is not None else None
