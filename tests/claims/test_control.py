@@ -637,3 +637,8 @@ def test_a_camp_taken_goes_to_its_town_not_a_numbered_sector(pipeline):
     )
     places = {c.place.name for c in control(pipeline, text) if c.kind == "change"}
     assert "Sector 4" not in places
+
+
+def test_a_named_area_before_a_compass_bearing_is_the_place_held(pipeline):
+    text = "Shelling hit Taiz city on Monday. Houthi forces continue to control the Al-Hawban area north-east of the city."
+    assert ("status", "Houthis", "Al-Hawban") in keys(control(pipeline, text))

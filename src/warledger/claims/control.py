@@ -1909,6 +1909,10 @@ class ControlExtractor:
             return
         if obj.pos_ == "PRON" and obj.lower_ in ("it", "them"):
             return
+        if obj.lower_ in rd.compass:
+            # "the X area north-east of the city" parsed with the bearing as the head: the area
+            named = next((c for c in obj.children if c.dep_ == "compound" and c.i < obj.i), None)
+            obj = named if named is not None else obj
         target = self._control_target(obj)
         share = self._share(sent.span, obj)
         places = rd.named_places(target, sent)
