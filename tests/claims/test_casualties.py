@@ -419,3 +419,11 @@ def test_a_village_the_gazetteer_lacks_carries_over_to_the_next_sentence(pipelin
         "According to local sources, 21 civilians were killed and 6 were wounded."
     )
     assert _place_of(claims(pipeline, text), 21)["name"] == "Zarbanga"
+
+
+def test_a_bare_time_of_day_takes_the_narratives_day(pipeline):
+    text = (
+        "Gunmen stormed a market in Gao on Tuesday, residents said.\n\n"
+        "At dawn, the gunmen attacked a police post in the town, killing 2 officers."
+    )
+    assert _when_of(claims(pipeline, text), 2)["start"] == "2023-03-07"

@@ -767,7 +767,8 @@ class CasualtyExtractor:
                 )
             )
             m = mentions[0]
-            if self._dates_the_telling(sent, m, dl):
+            if self._dates_the_telling(sent, m, dl) or self._bare_day_part(m.text):
+                # ... or only a time of day ("at dawn"): the day is the narrative's
                 # only the day it was said: what was said happened on the incident's day
                 told = self._undated(sent, state, passage_only=True)
                 if told is not None:
