@@ -581,3 +581,31 @@ def test_relative_day_dates_every_event_of_its_sentence(pipeline):
     got = {(e.event_type, e.place.name, e.when.start) for e in events(pipeline, text) if e.place}
     assert ("Battles", "Hesk", date(2023, 3, 7)) in got
     assert not any(p == "Hesk" and d != date(2023, 3, 7) for _, p, d in got)
+
+
+def test_unplaced_sentence_takes_the_town_of_its_civilian_victims(pipeline):
+    text = (
+        "Gunmen attacked the town of Djalo on Tuesday, killing 40 civilians.\n\n"
+        "A nurse said 70 wounded people were treated at the local clinic. "
+        "At least 15 women were abducted, according to two relatives."
+    )
+    got = [e for e in events(pipeline, text) if e.sub_event_type == "Abduction/forced disappearance"]
+    assert [(e.place.name, e.when.start) for e in got] == [("Djalo", date(2023, 3, 7))]
+
+
+def test_killings_and_abductions_of_one_raid_are_two_events(pipeline):
+    text = (
+        "Gunmen raided the village of Pell on Tuesday, killing nine villagers. "
+        "The gunmen also abducted 12 women in Pell on Tuesday."
+    )
+    got = sorted(e.sub_event_type for e in events(pipeline, text) if e.place and e.place.name == "Pell")
+    assert got == ["Abduction/forced disappearance", "Attack"]
+
+
+def test_raid_that_only_took_hostages_is_one_abduction(pipeline):
+    text = (
+        "On Tuesday night, soldiers raided the village of Pell. "
+        "Two farmers were arrested as hostages when the soldiers did not find their sons."
+    )
+    got = [e.sub_event_type for e in events(pipeline, text) if e.place and e.place.name == "Pell"]
+    assert got == ["Abduction/forced disappearance"]

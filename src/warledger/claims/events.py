@@ -760,6 +760,18 @@ class EventExtractor:
                 elif definite or cue.tok.pos_ == "VERB":
                     prev = self._previous_first_place(rd, sent)
                     places = [prev] if prev is not None else []
+            if not places and not rd.places_in(sent) and not self._refers_back(cue.tok):
+                # a sentence naming no place ("At least 15 women were abducted"): the place
+                # the casualty reading gave the victims it tells, when that is a town
+                # (not a fighters' toll: that is often placed where their side reported it)
+                placed = [
+                    c.place
+                    for c in cas
+                    if c.place is not None
+                    and c.place.precision == "town"
+                    and c.victims.category == "civilian"
+                ]
+                places = placed[:1]
             if not places and etype == "Strategic developments" and cue.entry.id == "agreement":
                 # a truce with no place of its own settles the conflict the report is about
                 main = rd.main_place()
@@ -1078,17 +1090,22 @@ class EventExtractor:
         """The day of the incident the narrative is telling at this sentence: the last one
         dated in this paragraph or the one before; in a lead, the next one dated. With a
         place, a day from another paragraph counts only when its sentence names that place
-        (the day before a new paragraph may be another incident's)."""
+        (the day before a new paragraph may be another incident's), however far back."""
         days = self._incidents
-        if place is not None:
-            key = rd.place_key(place.name)
-            days = [
-                d
-                for d in days
-                if d[1] == sent.para.index
-                or any(rd.place_key(p.text) == key for p in rd.places_in(rd.ctx.sentences[d[0]]))
-            ]
-        return self.days._narrative_day(sent, {"incidents": days})
+        if place is None:
+            return self.days._narrative_day(sent, {"incidents": days})
+        key = rd.place_key(place.name)
+
+        def names_it(d) -> bool:
+            return any(rd.place_key(p.text) == key for p in rd.places_in(rd.ctx.sentences[d[0]]))
+
+        before = [d for d in days if d[0] < sent.index and (d[1] == sent.para.index or names_it(d))]
+        if before:
+            return before[-1][2]
+        after = [d for d in days if d[0] > sent.index and d[1] - sent.para.index <= 1 and names_it(d)]
+        if after and not any(d[0] < sent.index for d in days):
+            return after[0][2]
+        return None
 
     def _actors(
         self, rd: Reader, sent: Sentence, cue: _Cue, etype: str, cas: list[CasualtyClaim]
@@ -1345,10 +1362,22 @@ class EventExtractor:
         ]
         if territory and any(ongoing):
             return False
+        if self._distinct_acts(p, e):
+            return False
         if same_day:
             return True
         undated = not self._own_day.get(id(p)) or not self._own_day.get(id(e))
         return undated and p.sub_event_type == e.sub_event_type
+
+    @staticmethod
+    def _distinct_acts(p: EventClaim, e: EventClaim) -> bool:
+        """Killing people and carrying others off in one raid are two acts ACLED codes apart
+        (an attack and an abduction)."""
+        subs = {p.sub_event_type, e.sub_event_type}
+        if subs == {"Attack", "Abduction/forced disappearance"}:
+            # a raid that only carried people off is the abduction
+            return any(x.sub_event_type == "Attack" and x.fatalities for x in (p, e))
+        return False
 
     def _absorb(self, rd: Reader, contains: set[tuple[str, str]], prev: EventClaim, e: EventClaim) -> None:
         """Keep one reading: the more specific sub-type, the town over its province, the day
