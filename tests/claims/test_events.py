@@ -609,3 +609,13 @@ def test_raid_that_only_took_hostages_is_one_abduction(pipeline):
     )
     got = [e.sub_event_type for e in events(pipeline, text) if e.place and e.place.name == "Pell"]
     assert got == ["Abduction/forced disappearance"]
+
+
+def test_a_capitalised_bearing_is_part_of_the_name(pipeline):
+    text = "Militants attacked a checkpoint in South Waziristan on Wednesday, killing six soldiers."
+    assert {e.place.name for e in events(pipeline, text)} == {"South Waziristan"}
+
+
+def test_a_name_describing_a_thing_is_not_the_scene(pipeline):
+    text = "Gunmen abducted 12 traders during the Tijani prayer at a mosque in Gusau on Wednesday."
+    assert {e.place.name for e in events(pipeline, text)} == {"Gusau"}

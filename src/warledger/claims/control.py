@@ -940,6 +940,17 @@ class Reader:
             root = sp.root
             if root.dep_ in ("compound", "amod", "nmod") and _armed_noun(root.head):
                 continue  # "Puntland forces", "Kharkiv police": whose forces, not where
+            if (
+                root.dep_ in ("compound", "amod")
+                and root.head.pos_ == "NOUN"
+                and root.head.i > root.i
+                and root.head.lemma_.lower() not in self.place_nouns
+                and root.head.lemma_.lower() not in self.lex.road_nouns
+                and not road
+                and not self.sub_unit(sp)
+                and not (root.ent_type_ in ("GPE", "LOC", "FAC") and self._known_place(sp.text))
+            ):
+                continue  # "the Isha prayer", "mainly Tuareg former rebels": a name describing a thing
             if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:
                 continue  # "Eyewitnesses said": a speaker, whatever the tagger thinks
             if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_NOUNS for c in root.children):
@@ -1087,7 +1098,9 @@ class Reader:
         )
 
     def region_name(self, name: str) -> bool:
-        return any(w.lower() in self.compass for w in name.split())
+        """A place told by a bearing ("northern Syria"); a capitalised bearing is part of a name
+        ("South Waziristan", "North Kivu")."""
+        return any(w.lower() in self.compass and not w[:1].isupper() for w in name.split())
 
     def strip_compass(self, name: str) -> str:
         """ "northern Syria" → "Syria": events are placed on the unit the region lies in."""
