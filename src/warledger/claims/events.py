@@ -770,6 +770,7 @@ class EventExtractor:
                     if c.place is not None
                     and c.place.precision == "town"
                     and c.victims.category == "civilian"
+                    and self._named_by(rd, sent, c.place)
                 ]
                 places = placed[:1]
             if not places and etype == "Strategic developments" and cue.entry.id == "agreement":
@@ -814,6 +815,14 @@ class EventExtractor:
                     hedged=ctx.hedged(sent),
                     evidence=ctx.evidence(sent, cue.start, cue.end),
                 )
+
+    @staticmethod
+    def _named_by(rd: Reader, sent: Sentence, place: Place) -> bool:
+        """The text has named the place by this sentence (not only further on)."""
+        key = rd.place_key(place.name)
+        return any(
+            rd.place_key(p.text) == key for s in rd.ctx.sentences[: sent.index + 1] for p in rd.places_in(s)
+        )
 
     def _by_crowd(self, tok: Token) -> bool:
         """ "demonstrators attacked a police vehicle": the doer is a crowd."""
