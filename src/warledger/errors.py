@@ -1,20 +1,20 @@
 """The one exception tree of warledger, with greppable codes.
 
-    WarledgerError            .code ("WL-E..."), .context (stage, source, doc id), .status
-    ├── ConfigError           bad settings, lexicon or actor file: fail at start-up
-    │   └── LexiconError      names the file, entry id and field
-    ├── InputError            one input is bad: recorded, the run goes on
-    │   ├── FetchError        a URL could not be fetched (wraps httpx errors)
-    │   ├── BlockedAddress    a URL resolves to a loopback/private address (SSRF guard)
-    │   ├── UnsupportedSource the input is of no kind warledger reads
-    │   ├── DecodeError       bytes that are not text in any encoding we try
-    │   ├── TooLarge          over the configured size cap
-    │   └── EmptyDocument     no text left after cleaning
-    ├── ExtractionError       a component failed on one document
-    ├── StoreError            database unreachable or refused a write
-    │   └── SchemaOutOfDate   run `warledger db upgrade`
-    ├── NotFound              status 404 for the API
-    └── ExportError
+WarledgerError            .code ("WL-E..."), .context (stage, source, doc id), .status
+├── ConfigError           bad settings, lexicon or actor file: fail at start-up
+│   └── LexiconError      names the file, entry id and field
+├── InputError            one input is bad: recorded, the run goes on
+│   ├── FetchError        a URL could not be fetched (wraps httpx errors)
+│   ├── BlockedAddress    a URL resolves to a loopback/private address (SSRF guard)
+│   ├── UnsupportedSource the input is of no kind warledger reads
+│   ├── DecodeError       bytes that are not text in any encoding we try
+│   ├── TooLarge          over the configured size cap
+│   └── EmptyDocument     no text left after cleaning
+├── ExtractionError       a component failed on one document
+├── StoreError            database unreachable or refused a write
+│   └── SchemaOutOfDate   run `warledger db upgrade`
+├── NotFound              status 404 for the API
+└── ExportError
 """
 
 from __future__ import annotations
@@ -110,5 +110,7 @@ class ErrorRecord:
     @classmethod
     def from_exception(cls, stage: str, exc: BaseException, source: str | None = None) -> ErrorRecord:
         if isinstance(exc, WarledgerError):
-            return cls(stage, exc.code, exc.message, source or exc.context.get("source"), exc.context.get("doc_id"))
+            return cls(
+                stage, exc.code, exc.message, source or exc.context.get("source"), exc.context.get("doc_id")
+            )
         return cls(stage, "WL-E999", f"{type(exc).__name__}: {exc}", source)

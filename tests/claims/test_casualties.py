@@ -244,7 +244,9 @@ def test_the_body_keeps_a_figure_the_headline_also_gives(pipeline):
 
 
 def test_among_the_dead_as_a_predicate_is_a_part(pipeline):
-    cs = claims(pipeline, "A missile strike killed three people on Friday. A man and his wife were among the dead.")
+    cs = claims(
+        pipeline, "A missile strike killed three people on Friday. A man and his wife were among the dead."
+    )
     by = {c["count"]["low"]: c for c in cs}
     assert by[2]["part_of"] == by[3]["id"]
 
@@ -263,7 +265,7 @@ def test_a_dateline_date_and_a_misparsed_telling_do_not_date_the_incident(pipeli
         "Rebels overrun army post\n\n"
         "KARVAN, March 10 (Wire) — Rebel fighters on Tuesday overran an army post near the river "
         "crossing, the defence ministry said in a statement on Wednesday.\n\n"
-        "\"We repelled the attack, killing 14 rebels,\" the ministry said."
+        '"We repelled the attack, killing 14 rebels," the ministry said.'
     )
     cs = claims(pipeline, text)
     assert _when_of(cs, 14)["start"] == "2023-03-07"
@@ -295,14 +297,16 @@ def test_a_lead_dated_only_by_its_telling_takes_the_incident_day_told_next(pipel
         "reporters on Friday.\n\n"
         "The attackers arrived on motorbikes late on Wednesday and set fire to the granaries, "
         "a local chief said.\n\n"
-        "\"We buried 16 people and nine others are missing,\" the chief said."
+        '"We buried 16 people and nine others are missing," the chief said.'
     )
     cs = claims(pipeline, text)
     assert _when_of(cs, 9) == {"start": "2023-03-08", "end": "2023-03-08", "precision": "day"}
 
 
 def test_so_far_this_year_runs_from_the_start_of_the_year(pipeline):
-    cs = claims(pipeline, "At least 87 people have been killed in the province so far this year, the office said.")
+    cs = claims(
+        pipeline, "At least 87 people have been killed in the province so far this year, the office said."
+    )
     assert _when_of(cs, 87) == {"start": "2023-01-01", "end": "2023-03-10", "precision": "period"}
 
 
@@ -355,7 +359,7 @@ def test_a_place_between_two_names_is_found(pipeline):
 def test_the_province_points_back_at_the_province_named_before(pipeline):
     text = (
         "Militants have attacked villages across Kirkuk province in northern Iraq since January, "
-            "Iraqi officials said.\n\n"
+        "Iraqi officials said.\n\n"
         "Aid agencies say more than 52,000 people are displaced in the province."
     )
     assert _place_of(claims(pipeline, text), 52000)["name"] == "Kirkuk"
@@ -400,7 +404,10 @@ def test_one_foreign_name_said_often_does_not_make_its_country_a_subject(pipelin
 
 
 def test_a_known_place_after_on_is_the_claims_place(pipeline):
-    cs = claims(pipeline, "Russian drone attacks on Kherson killed 4 people over the past day, Ukrainian officials said.")
+    cs = claims(
+        pipeline,
+        "Russian drone attacks on Kherson killed 4 people over the past day, Ukrainian officials said.",
+    )
     assert _place_of(cs, 4)["name"] == "Kherson"
 
 

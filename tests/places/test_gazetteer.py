@@ -1,4 +1,3 @@
-
 import pytest
 
 from warledger.places.gazetteer import Gazetteer

@@ -776,7 +776,9 @@ class CasualtyExtractor:
             w = m.when
             if m.kind == "until" and w.start is None:
                 # "so far this year", "to date this month": the period's start, the total's end
-                opened = [t for t in mentions if t is not m and t.when.start is not None and t.kind != "since"]
+                opened = [
+                    t for t in mentions if t is not m and t.when.start is not None and t.kind != "since"
+                ]
                 if opened and not self._dates_the_telling(sent, opened[0], dl):
                     w = When(opened[0].when.start, w.end, Precision.PERIOD)
             short = w.start is not None and w.end is not None and (w.end - w.start).days <= 2
@@ -797,10 +799,10 @@ class CasualtyExtractor:
     ) -> tuple[When | None, bool] | None:
         """The time of a claim whose sentence dates nothing, or nothing but its telling: the
         passage's; for an undated sentence, failing that, the report's lead incident's."""
-        if state.get("period") and state.get("period_para") in (
-            sent.para.index,
-            sent.para.index - 1,
-            sent.para.index - 2,
+        if (
+            state.get("period")
+            and state.get("period_para") in (sent.para.index, sent.para.index - 1, sent.para.index - 2)
+            and (state.get("period_of_total", True) or _CUMULATIVE_WORDS.search(sent.text))
         ):
             return state["period"], True
         if state.get("when_para") is not None and sent.para.index - state["when_para"] <= 1:
@@ -1257,7 +1259,7 @@ class CasualtyExtractor:
             if parent is None:
                 prev_victims = victims  # "N others" refers back to a top-level figure
         self._mixed_parents(sent, hits)
-        self._note_period(ctx, sent, state)
+        self._note_period(ctx, sent, state, any(h.claim is not None for h in hits))
         return hits
 
     _POSS = {"his", "her", "their", "its", "a", "an", "one", "another"}
@@ -1497,7 +1499,7 @@ class CasualtyExtractor:
                 # "23 others, mostly civilians": some were not; "mostly women" says nothing of that
                 c.victims = Victims(VictimCategory.UNKNOWN, None, c.victims.group)
 
-    def _note_period(self, ctx: DocContext, sent: Sentence, state: dict) -> None:
+    def _note_period(self, ctx: DocContext, sent: Sentence, state: dict, claims: bool = False) -> None:
         for t in ctx.times_in(sent.start, sent.end):
             if (
                 "lead_when" not in state
@@ -1511,6 +1513,19 @@ class CasualtyExtractor:
             if t.when is not None and t.kind in ("since", "period"):
                 state["period"] = t.when
                 state["period_para"] = sent.para.index
+                # a total's period ("since January, 300 were killed") covers the figures
+                # after it, and so does one that opens its sentence ("In the last 24 hours,
+                # ..."); a background "since" ("their furthest advance since they took X in
+                # January") dates no incident told after it
+                before = sent.text[: max(0, t.start - sent.start)]
+                short = (
+                    t.when.start is not None
+                    and t.when.end is not None
+                    and (t.when.end - t.when.start).days <= 2
+                )
+                state["period_of_total"] = (
+                    claims or short or not re.search(r"\w", before) or bool(_CUMULATIVE_WORDS.search(before))
+                )
                 if sent.para.index <= 2:
                     state.setdefault("doc_period", t.when)  # a bulletin states its period up front
 

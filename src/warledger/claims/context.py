@@ -491,6 +491,8 @@ class DocContext:
                 place = self.lookup_place(ent.text)
                 if place is None or (ent.label_ == "NORP" and place.precision == "country"):
                     continue
+                if place.precision == "country" and place.country != self.main_country:
+                    continue  # "Rwanda-backed", "accused Rwanda": a neighbour, not where it happens
                 k = (place.geonameid, place.name) if place.geonameid else (None, place.name.lower())
                 counts[k] += 1
                 first.setdefault(k, p.start + ent.start_char)

@@ -212,6 +212,7 @@ class ControlLex(BaseModel):
     feature_suffixes: list[str] = []
     share_words: dict[str, float]
     sub_unit_nouns: list[str] = []
+    transfer_verbs: list[str] = []
     road_nouns: list[str] = []
 
 
@@ -694,8 +695,14 @@ class Reader:
         for sent in self.ctx.sentences:
             if sent.start >= at:
                 break
+            # an ORG the tagger gave a place's name ("the villages of Koro") is that place
+            placed = {self.place_key(p.text) for p in self.places_in(sent)}
             for ent in sent.span.ents:
-                if ent.label_ == "ORG" and sent.abs(ent.start_char) < at:
+                if (
+                    ent.label_ == "ORG"
+                    and sent.abs(ent.start_char) < at
+                    and self.place_key(ent.text) not in placed
+                ):
                     start = ent.start
                     while (
                         start > sent.span.start
@@ -1494,6 +1501,9 @@ class ControlExtractor:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cl.gain.nouns:
                 yield from self._nominal_gain(ctx, rd, sent, tok, title)
                 continue
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.cl.transfer_verbs:
+                yield from self._handover(ctx, rd, sent, tok, title)
+                continue
             fam = self._family(tok)
             if fam is None:
                 continue
@@ -1711,6 +1721,49 @@ class ControlExtractor:
                 item.extra["loser"] = loser
                 item.extra["sentence"] = sent
                 yield item
+
+    def _handover(
+        self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool
+    ) -> Iterator[_Item]:
+        """ "The TNLA handed Mogok over to the military": the receiver gains, the giver loses."""
+        if not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "over" for c in tok.children):
+            return
+        if self._unrealised(tok) or rd.background(sent, tok) or rd.pluperfect_background(tok):
+            return
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        obj = next((c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+        if obj is None:
+            obj = self._pobj(tok, ("over",))  # "handed over the town to X"
+        receiver_tok = self._pobj(tok, ("to",))
+        giver_tok = None if passive else self._subject(tok)
+        if obj is None or receiver_tok is None:
+            return
+        places, part = self._places(rd, sent, self._control_target(obj))
+        receiver = rd.actor(receiver_tok, sent)
+        if not places or receiver is None:
+            return
+        giver = rd.actor(giver_tok, sent, avoid={receiver.name}) if giver_tok is not None else None
+        spans = [p for p in places if isinstance(p, Span)]
+        ev_start = min([tok.idx] + [p.start_char for p in spans])
+        ev_end = max([receiver_tok.idx + len(receiver_tok.text)] + [p.end_char for p in spans])
+        for p in places:
+            claim = ControlClaim(
+                id=ctx.next_id("kx"),
+                kind="change",
+                actor=receiver.name,
+                from_actor=giver.name if giver else None,
+                place=p if isinstance(p, Place) else rd.place(p.text),
+                extent="partial" if part else "full",
+                share=None,
+                when=rd.when(sent, tok),
+                sources=ctx.sources(sent),
+                hedged=ctx.hedged(sent),
+                evidence=ctx.evidence(sent, ev_start, ev_end),
+            )
+            item = _Item(claim, title, mode="gain")
+            item.extra["gainer"] = receiver
+            item.extra["sentence"] = sent
+            yield item
 
     def _nominal_gain(
         self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool
@@ -2176,13 +2229,17 @@ class ControlExtractor:
         if not places or holder is None:
             return
         when = self._standing_when(ctx, sent, verb)
+        # "M23 rebels are now in control of Bukavu": newly held — a change of hands
+        now = prep.lower_ == "in" and any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children)
+        if now:
+            when = rd.when(sent, verb)
         spans = [p for p in places if isinstance(p, Span)]
         ev_start = min([verb.idx, *(p.start_char for p in spans)])
         ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
         for p in places:
             claim = ControlClaim(
                 id=ctx.next_id("kx"),
-                kind="status",
+                kind="change" if now else "status",
                 actor=holder.name,
                 place=p if isinstance(p, Place) else rd.place(p.text),
                 extent="partial" if partial else "full",
@@ -2192,7 +2249,7 @@ class ControlExtractor:
                 hedged=ctx.hedged(sent),
                 evidence=ctx.evidence(sent, ev_start, ev_end),
             )
-            yield _Item(claim, title, mode="status")
+            yield _Item(claim, title, mode="gain" if now else "status")
 
     @staticmethod
     def _speaker(verb: Token) -> Token | None:

@@ -121,6 +121,8 @@ class EventLex(BaseModel):
     relative_days: dict[str, int] = {}
     relative_shift: dict[str, int] = {}
     ongoing_verbs: list[str] = []
+    area_nouns: list[str] = []
+    bearing_words: list[str] = []
 
 
 @lru_cache(maxsize=2)
@@ -174,6 +176,8 @@ class EventExtractor:
         self.person_heads = set(self.el.person_heads)
         self.durations = set(self.el.duration_units)
         self.ongoing_verbs = set(self.el.ongoing_verbs)
+        self.area_nouns = set(self.el.area_nouns)
+        self.bearings = set(self.el.bearing_words) | set(self.cl.compass_words)
         self.relative_re = re.compile(r"\b" + alt(list(self.el.relative_days)) + r"\b", re.I)
         self.shift_re = re.compile(
             r"\b(\d+|"
@@ -906,6 +910,9 @@ class EventExtractor:
             for sp in rd.places_in(sent)
             if not self._not_the_scene(rd, sp, spans_of=rd.places_in(sent)) and not self._aside(sp)
         ]
+        landmarks = [sp for sp in spans if self._landmark(sp)]
+        if landmarks and len(landmarks) < len(spans):
+            spans = [sp for sp in spans if sp not in landmarks]
         if not spans:
             return self._reference(rd, sent, cue)
         tok = cue.tok
@@ -928,7 +935,7 @@ class EventExtractor:
             key=lambda sp: (
                 sp.root.i not in own,
                 sp.start in countries,
-                rd.region(sp) or rd.wide(sp),
+                rd.region(sp) or rd.wide(sp) or self._area(sp),
                 dist(sp),
                 abs(sp.start - tok.i),
             )
@@ -947,6 +954,25 @@ class EventExtractor:
             if prev:
                 return [p if isinstance(p, Place) else rd.place(p.text) for p in prev[:1]]
         return [rd.place(self._town_of_facility(sp, spans).text) for sp in group]
+
+    def _area(self, sp: Span) -> bool:
+        """ "eastern Deir Ezzor countryside", "the Kidal desert": an area around a place, told
+        by a bearing before the name or an area noun after it."""
+        doc = sp.doc
+        before = doc[sp.start - 1] if sp.start > 0 else None
+        after = doc[sp.end] if sp.end < len(doc) else None
+        return (before is not None and before.lower_ in self.bearings and before.is_lower) or (
+            after is not None and after.lower_ in self.area_nouns
+        )
+
+    def _landmark(self, sp: Span) -> bool:
+        """ "the village of Safra, south of Kirkuk", "20 km from X": a place the scene is
+        measured from."""
+        root = sp.root
+        if root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
+            return False
+        word = root.head.head
+        return word.lower_ in self.bearings and word.lower_ not in self.area_nouns
 
     def _aside(self, sp: Span) -> bool:
         """Names that are not the scene although the tagger calls them places: where a speaker

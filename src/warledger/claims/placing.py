@@ -121,9 +121,7 @@ class PlaceFinder:
             out.append((e, locative))
         # "the village of Jebel Halla", "in Burush": proper names the NER missed
         taken = {t.i for e, _ in out for t in e}
-        dated = {
-            c for m in ctx.times_in(sent.start, sent.end) for c in range(m.start, m.end)
-        }
+        dated = {c for m in ctx.times_in(sent.start, sent.end) for c in range(m.start, m.end)}
         for t in sent.span:
             if t.pos_ != "PROPN" or t.i in taken or (t.i > sent.span.start and doc[t.i - 1].pos_ == "PROPN"):
                 continue
@@ -269,7 +267,11 @@ class PlaceFinder:
         i = span.start - 1
         while i >= 0 and doc[i].text == "-":
             i -= 1
-        if i < 0 or doc[i].lower_ not in self.compass and doc[max(0, i - 2) : i + 1].text.lower() not in self.compass:
+        if (
+            i < 0
+            or doc[i].lower_ not in self.compass
+            and doc[max(0, i - 2) : i + 1].text.lower() not in self.compass
+        ):
             return None
         start = i if doc[i].lower_ in self.compass else i - 2
         wider = doc[start : span.end]
@@ -317,7 +319,9 @@ class PlaceFinder:
             # claim; "when a shell hit a house in Y" tells the incident itself
             x = c
             while x != head:
-                if x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self._BESIDE for m in x.children):
+                if x.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in self._BESIDE for m in x.children
+                ):
                     return False
                 x = x.head
             return True
@@ -420,8 +424,10 @@ class PlaceFinder:
             if self._subtown(span) and (self._numbered(span) or not self._own_part(ctx, span, place)):
                 # a ward or neighbourhood: the town it is part of, named here or just before
                 towns = [c[1] for c in cands[1:] if c[1].precision == "town" and not self._subtown(c[2])]
-                town = towns[0] if towns else self._back_reference(sent, state) or self._recent(
-                    state, sent, 1, {"town"}
+                town = (
+                    towns[0]
+                    if towns
+                    else self._back_reference(sent, state) or self._recent(state, sent, 1, {"town"})
                 )
                 if town is None and ctx.main_place is not None and ctx.main_place.precision == "town":
                     town = ctx.main_place
