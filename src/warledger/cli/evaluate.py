@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
         if misses:
             for kind_, what, doc_id, desc, sentence in report.misses:
                 sys.stdout.write(
-                    f"{'MISS' if kind_ == 'missed' else 'FALSE'} | {what} | {doc_id} | {desc} | {sentence[:100]}\n"
+                    f"{'MISS' if kind_ == 'missed' else 'FALSE'} | {what} | {doc_id} | {desc} | {sentence}\n"
                 )
         for e in report.errors:
             sys.stdout.write(f"ERROR {e}\n")
