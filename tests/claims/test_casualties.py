@@ -434,3 +434,23 @@ def test_a_bare_time_of_day_takes_the_narratives_day(pipeline):
         "At dawn, the gunmen attacked a police post in the town, killing 2 officers."
     )
     assert _when_of(claims(pipeline, text), 2)["start"] == "2023-03-07"
+
+
+def _perp_of(cs, low):
+    return next(c["perpetrator"] for c in cs if c["count"]["low"] == low)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attackers of a "when" clause, whatever verb of violence they used
+        "Eleven policemen were killed in Beledweyne on Tuesday when al-Shabaab militants "
+        "detonated a car bomb at a checkpoint.",
+        # "fighters of X": the group they belong to
+        "Eleven soldiers were wounded on Friday when fighters of al-Shabaab stormed an outpost near Baidoa.",
+        # "X cells": the modifier names the group
+        "Eleven villagers were killed near Jowhar on Monday when al-Shabaab cells ambushed a truck.",
+    ],
+)
+def test_the_attackers_of_the_sentence_are_the_perpetrator(pipeline, text):
+    assert _perp_of(claims(pipeline, text), 11) == "Al-Shabaab"

@@ -669,7 +669,6 @@ class CasualtyExtractor:
     ) -> str | None:
         if trigger is None:
             return None
-        doc = sent.span.doc
         cands: list[Token] = []
         # "killed by X", "in shelling by X", "in an attack launched by X"
         for t in [trigger] + [a for a in trigger.ancestors][:3] + list(trigger.children):
@@ -706,38 +705,44 @@ class CasualtyExtractor:
             if g.dep_ == "pobj"
         ]
         for c in cands:
-            own = self._speakers_forces(ctx, sent, c)
-            if own:
-                return own
-            if c.lemma_.lower() in _UNNAMED_ATTACKERS:
-                # described, not named: "gunmen", "assailants" (unless the actor list knows the
-                # description, as with a country's "bandits")
-                return self._armed(ctx, f"{c.text}", sent.abs(c.idx)) or "Unidentified armed group"
-            left = [x for x in c.children if x.i < c.i and x.dep_ in ("compound", "amod", "nmod", "poss")]
-            if left:
-                text = doc[min(x.i for x in left) : c.i + 1].text
-                name = self._armed(ctx, text, sent.abs(c.idx))
-                if name:
-                    return name
-                # "ISIS bombardment", "Russian shelling": the modifier names the actor
-                for x in left:
-                    mod = doc[min(y.i for y in x.subtree) : x.i + 1].text
-                    # "Government shelling", "Russian strikes": the forces, not the state
-                    name = self._armed(ctx, mod, sent.abs(x.idx))
-                    if name:
-                        return name
-            sub = sorted(c.subtree, key=lambda x: x.i)
-            # drop trailing relative clauses and appositions
-            cut = [
-                x
-                for x in sub
-                if x.i <= c.i or x.dep_ in ("compound", "prep", "pobj", "amod", "punct") and x.i - c.i < 6
-            ]
-            text = doc[cut[0].i : cut[-1].i + 1].text if cut else c.text
-            name = self._armed(ctx, text, sent.abs(c.idx)) or self._armed(ctx, c.text, sent.abs(c.idx))
+            name = self._actor_named(ctx, sent, c)
             if name:
                 return name
         return None
+
+    def _actor_named(self, ctx: DocContext, sent: Sentence, c: Token) -> str | None:
+        """The armed actor a noun phrase names: "its forces" (the speaker's), "gunmen"
+        (unidentified), "ISIS cells" (the modifier), "fighters of the ISWAP" (the whole)."""
+        doc = sent.span.doc
+        own = self._speakers_forces(ctx, sent, c)
+        if own:
+            return own
+        if c.lemma_.lower() in _UNNAMED_ATTACKERS:
+            # described, not named: "gunmen", "assailants" (unless the actor list knows the
+            # description, as with a country's "bandits")
+            return self._armed(ctx, f"{c.text}", sent.abs(c.idx)) or "Unidentified armed group"
+        left = [x for x in c.children if x.i < c.i and x.dep_ in ("compound", "amod", "nmod", "poss")]
+        if left:
+            text = doc[min(x.i for x in left) : c.i + 1].text
+            name = self._armed(ctx, text, sent.abs(c.idx))
+            if name:
+                return name
+            # "ISIS bombardment", "Russian shelling": the modifier names the actor
+            for x in left:
+                mod = doc[min(y.i for y in x.subtree) : x.i + 1].text
+                # "Government shelling", "Russian strikes": the forces, not the state
+                name = self._armed(ctx, mod, sent.abs(x.idx))
+                if name:
+                    return name
+        sub = sorted(c.subtree, key=lambda x: x.i)
+        # drop trailing relative clauses and appositions
+        cut = [
+            x
+            for x in sub
+            if x.i <= c.i or x.dep_ in ("compound", "prep", "pobj", "amod", "punct") and x.i - c.i < 6
+        ]
+        text = doc[cut[0].i : cut[-1].i + 1].text if cut else c.text
+        return self._armed(ctx, text, sent.abs(c.idx)) or self._armed(ctx, c.text, sent.abs(c.idx))
 
     # ------------------------------------------------------------------ place and time
     def _when(
@@ -1400,7 +1405,6 @@ class CasualtyExtractor:
         """Known armed actors this sentence shows doing violence: subjects of violent verbs,
         "by X" agents, and modifiers of violent nouns ("RSF attacks", "Israeli airstrikes")."""
         out = []
-        doc = sent.span.doc
         for t in sent.span:
             if t.lemma_.lower() not in self.violent:
                 continue
@@ -1418,16 +1422,24 @@ class CasualtyExtractor:
                     if g.dep_ == "pobj"
                 ]
             for c in cands:
-                left = [x for x in c.children if x.dep_ in ("compound", "amod") and x.i < c.i]
-                text = doc[min([c.i] + [x.i for x in left]) : c.i + 1].text
-                phrases = [text, c.text]
                 if c.dep_ in ("amod", "compound", "nmod"):
-                    phrases.insert(0, f"{c.text} forces")  # "Israeli airstrike": the Israeli forces
-                for phrase in phrases:
-                    name = self._armed(ctx, phrase, sent.abs(c.idx))
-                    if name:
-                        out.append(name)
-                        break
+                    # "Israeli airstrike": the Israeli forces
+                    name = self._armed(ctx, f"{c.text} forces", sent.abs(c.idx))
+                else:
+                    # "fighters of ISWAP attacked", "ISIS cells ambushed", "its forces struck"
+                    name = self._actor_named(ctx, sent, c) or next(
+                        (
+                            n
+                            for p in c.children
+                            if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                            for g in p.children
+                            if g.dep_ == "pobj" and (n := self._actor_named(ctx, sent, g))
+                        ),
+                        None,
+                    )
+                name = name or self._armed(ctx, c.text, sent.abs(c.idx))
+                if name:
+                    out.append(name)
         return out
 
     def _refers_back(self, sent: Sentence) -> bool:
