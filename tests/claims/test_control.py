@@ -642,3 +642,23 @@ def test_a_camp_taken_goes_to_its_town_not_a_numbered_sector(pipeline):
 def test_a_named_area_before_a_compass_bearing_is_the_place_held(pipeline):
     text = "Shelling hit Taiz city on Monday. Houthi forces continue to control the Al-Hawban area north-east of the city."
     assert ("status", "Houthis", "Al-Hawban") in keys(control(pipeline, text))
+
+
+def test_dateline_and_fighters_from_a_group(pipeline):
+    # the dateline names no one; "fighters from X" are X's, and "from X" is not the loser
+    items = control(
+        pipeline,
+        "Town falls\n\nBELEDWEYNE - Fighters from al-Shabaab took control of Bulo Burde on Monday.\n",
+    )
+    assert [(c.kind, c.actor, c.from_actor, c.place.name) for c in items] == [
+        ("change", "Al-Shabaab", None, "Bulo Burde")
+    ]
+
+
+def test_a_lowercase_word_is_no_place(pipeline):
+    # the tagger may call "administration" a name; a place name is written with a capital
+    items = control(
+        pipeline, "Raid\n\nRebels briefly took control of the town administration office on Thursday.\n"
+    )
+    assert all(c.place is None or c.place.name != "administration" for c in items)
+    assert not any(c.place and c.place.name.islower() for c in items)

@@ -619,3 +619,34 @@ def test_a_capitalised_bearing_is_part_of_the_name(pipeline):
 def test_a_name_describing_a_thing_is_not_the_scene(pipeline):
     text = "Gunmen abducted 12 traders during the Tijani prayer at a mosque in Gusau on Wednesday."
     assert {e.place.name for e in events(pipeline, text)} == {"Gusau"}
+
+
+def test_dateline_is_no_attacker_and_the_blamed_side_struck(pipeline):
+    text = (
+        "Drone strike in Mali\n\nGAO - A drone strike on a market in Ansongo killed 9 civilians on Tuesday, "
+        "residents said. Residents blamed the strike on the Malian army.\n"
+    )
+    evs = events(pipeline, text)
+    strike = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert len(strike) == 1
+    assert strike[0].actor1 == "Malian Armed Forces"
+
+
+def test_facility_named_after_its_town_places_on_the_town(pipeline):
+    text = (
+        "Hospital hit\n\nAn air strike hit the Kadugli Teaching Hospital on Monday, killing four patients.\n"
+    )
+    evs = events(pipeline, text)
+    assert [(e.sub_event_type, e.place.name if e.place else None) for e in evs] == [
+        ("Air/drone strike", "Kadugli")
+    ]
+
+
+def test_named_day_beats_a_relative_phrase(pipeline):
+    # "came a day after" would move the clash to Thursday; the sentence names its Monday
+    text = (
+        "Attacks\n\nOn Wednesday, gunmen attacked a bus near Serrin. "
+        "The attack came a day after soldiers clashed with rebels in Corvel on Monday.\n"
+    )
+    clash = [e for e in events(pipeline, text) if e.event_type == "Battles"]
+    assert [(e.place.name, e.when.start) for e in clash] == [("Corvel", date(2023, 3, 6))]

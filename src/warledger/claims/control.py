@@ -214,6 +214,7 @@ class ControlLex(BaseModel):
     sub_unit_nouns: list[str] = []
     transfer_verbs: list[str] = []
     road_nouns: list[str] = []
+    facility_nouns: list[str] = []
 
 
 def read_lexicon(name: str, model: type[BaseModel], lang: str = "en") -> BaseModel:
@@ -250,6 +251,8 @@ _REPORTING = {"say", "claim", "announce", "state", "add", "confirm", "report", "
 
 def _armed_noun(tok: Token) -> bool:
     low = tok.lemma_.lower()
+    if low.endswith("men"):
+        low = low[:-3] + "man"  # "Gunmen" opening a sentence is tagged a name and keeps its plural
     return low in _ARMED_NOUNS or (low.endswith("s") and low[:-1] in _ARMED_NOUNS)
 
 
@@ -361,6 +364,7 @@ class Reader:
         feats = [*(rf"^{re.escape(w)}\s+" for w in lex.feature_prefixes)]
         feats += [rf"\s+{re.escape(w)}$" for w in lex.feature_suffixes]
         self.feature_re = re.compile("|".join(feats), re.I) if feats else None
+        self.facility_nouns = set(lex.facility_nouns)
         self.town_nouns = {
             "town",
             "city",
@@ -390,6 +394,9 @@ class Reader:
         if defined is not None:
             return defined
         toks = np_tokens(tok)
+        cut = dateline_end(sent.span)
+        if cut:
+            toks = [t for t in toks if t.i >= cut]  # "GOMA - Rebels ...": the dateline names no one
         doc = tok.doc
         tries = []
         if toks:
@@ -424,8 +431,8 @@ class Reader:
                     lead = self.actor(c, sent, avoid)
                     if lead is not None and lead.known and lead.kind in _ARMED_KINDS:
                         return lead
-        if of is not None and of.lower_ == "of" and _armed_noun(tok):
-            # "armed gangs of the X coalition", "fighters of X": the named group they belong to
+        if of is not None and _armed_noun(tok):
+            # "armed gangs of the X coalition", "gunmen from X": the named group they belong to
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.lower_ not in _PRONOUNS:
                 owner = self.actor(pobj, sent)
@@ -738,6 +745,8 @@ class Reader:
         span = proper_span(tok)
         if not span.text.strip() or span.text.lower() in self.place_nouns:
             return None
+        if not any(ch.isupper() for ch in span.text):
+            return None  # "the town administration office": a name is written with a capital
         # headline case: "Capture Last Town" names no place
         if (
             span[-1].lower_ in self.place_nouns
@@ -908,6 +917,9 @@ class Reader:
                 # "besieged El Fasher": an object the tagger left untyped is a place when the
                 # gazetteer knows it in the report's countries
                 slot = self._known_place(proper_span(tok).text)
+            if not is_ent and not slot and tok.pos_ == "PROPN":
+                # "hit the Kadugli Teaching Hospital": a facility named after a town the gazetteer knows
+                slot = self._facility_name(tok) is not None
             if tok.dep_ == "conj" and any(x.i in seen for x in tok.ancestors):
                 slot = True
             if tok.dep_ == "appos" and tok.head.lemma_.lower() in self.place_nouns:
@@ -1154,8 +1166,36 @@ class Reader:
             if self.feature_re is not None:
                 short = self.feature_re.sub("", short).strip()
             if short and short != name:
-                return self.ctx.resolve_place(short)
+                found = self.ctx.resolve_place(short)
+            if found.lat is None:
+                found = self._facility_town(name) or found
         return found
+
+    def _facility_name(self, tok: Token) -> str | None:
+        """The whole name of a facility a proper noun opens ("Kadugli Teaching Hospital", "the
+        Kadugli hospital") when its town is in the gazetteer."""
+        sp = proper_span(tok)
+        end = sp.end
+        if (
+            sp[-1].lower_ not in self.facility_nouns
+            and end < len(tok.doc)
+            and tok.doc[end].lower_ in self.facility_nouns
+        ):
+            end += 1
+        name = tok.doc[sp.start : end].text
+        return name if self._facility_town(name) is not None else None
+
+    def _facility_town(self, name: str) -> Place | None:
+        """ "Dabat Primary Hospital", "Kadugli Girls' School": a facility named after its town
+        stands on that town when the gazetteer does not know the facility."""
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() not in self.facility_nouns:
+            return None
+        for k in range(len(words) - 1, 0, -1):
+            found = self.ctx.resolve_place(" ".join(words[:k]))
+            if found.lat is not None and found.precision == "town":
+                return found
+        return None
 
     # ---- time ---------------------------------------------------------------------
     def when(self, sent: Sentence, anchor: Token | None) -> When | None:
@@ -1567,7 +1607,14 @@ class ControlExtractor:
                     continue
                 if lem in ("take", "seize", "capture") and self._people_or_things(obj):
                     continue
-                loser_tok = self._pobj(tok, ("from",)) or self._pobj(obj, ("from",)) or loser_tok
+                origin = self._pobj(tok, ("from",))
+                if origin is not None and origin.i < tok.i:
+                    # "Gunmen from the X coalition took P": the parser hung the subject's "from" on
+                    # the verb; it tells who the subject are, not who lost P
+                    if gainer_tok is not None and _armed_noun(gainer_tok) and gainer_tok.i < origin.i:
+                        gainer_tok = origin
+                    origin = None
+                loser_tok = origin or self._pobj(obj, ("from",)) or loser_tok
                 if obj.lemma_.lower() == "control" and self._pobj(obj, ("of", "over")) is None:
                     # "imposed their control over P": the parser may hang "over P" on the verb
                     obj = self._pobj(tok, ("over", "of", "on")) or obj

@@ -34,7 +34,14 @@ from spacy.tokens import Span, Token
 
 from warledger.claims.casualties import CasualtyExtractor
 from warledger.claims.context import DocContext, Sentence
-from warledger.claims.control import ActorRef, Reader, load_control_lexicon, proper_span, read_lexicon
+from warledger.claims.control import (
+    ActorRef,
+    Reader,
+    dateline_end,
+    load_control_lexicon,
+    proper_span,
+    read_lexicon,
+)
 from warledger.claims.lexicon import Lexicons, alt
 from warledger.types import CasualtyClaim, ControlClaim, EventClaim, Place, Precision, When
 
@@ -121,6 +128,7 @@ class EventLex(BaseModel):
     relative_days: dict[str, int] = {}
     relative_shift: dict[str, int] = {}
     ongoing_verbs: list[str] = []
+    blame_verbs: list[str] = []
     area_nouns: list[str] = []
     bearing_words: list[str] = []
 
@@ -176,6 +184,7 @@ class EventExtractor:
         self.person_heads = set(self.el.person_heads)
         self.durations = set(self.el.duration_units)
         self.ongoing_verbs = set(self.el.ongoing_verbs)
+        self.blame_verbs = set(self.el.blame_verbs)
         self.area_nouns = set(self.el.area_nouns)
         self.bearings = set(self.el.bearing_words) | set(self.cl.compass_words)
         self.relative_re = re.compile(r"\b" + alt(list(self.el.relative_days)) + r"\b", re.I)
@@ -1187,10 +1196,18 @@ class EventExtractor:
                         if agent is not None
                         else None
                     )
+                elif verb.lemma_.lower() in self.blame_verbs and tok.dep_ == "dobj":
+                    # "residents blamed the strike on the army": the blamed side struck
+                    a1_tok = rd._pobj_of(verb, ("on", "to")) or rd._pobj_of(tok, ("on", "to"))
                 else:
                     a1_tok = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                     if a1_tok is None and verb.dep_ in ("conj", "advcl", "xcomp"):
                         a1_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        cut = dateline_end(sent.span)
+        if a1_tok is not None and (
+            (cut is not None and a1_tok.i < cut) or a1_tok.lower_ in ("a", "an", "the")
+        ):
+            a1_tok = None  # "BAHIR DAR - A drone strike": the dateline's town is no attacker
         a1 = None
         if a1_tok is not None and a1_tok.ent_type_ == "NORP" and a1_tok.head.i == tok.i:
             # "an Israeli drone strike", "37 Russian attacks": the nation's armed forces
@@ -1253,7 +1270,7 @@ class EventExtractor:
         """
         contains = self._containment(rd)
         ordered = sorted(events, key=lambda e: e.evidence.start)
-        self._relative_dates(ordered)
+        self._relative_dates(rd, ordered)
         out: list[EventClaim] = []
         for e in ordered:
             target = next((p for p in reversed(out) if self._same_incident(rd, contains, p, e)), None)
@@ -1300,7 +1317,7 @@ class EventExtractor:
             return n * sign if n else None
         return None
 
-    def _relative_dates(self, ordered: list[EventClaim]) -> None:
+    def _relative_dates(self, rd: Reader, ordered: list[EventClaim]) -> None:
         """An incident dated only relative to the one told before ("the next day") takes that
         incident's day moved by the offset; the date parser reads such phrases against the
         publication day, or not at all."""
@@ -1311,12 +1328,35 @@ class EventExtractor:
                 last = current
             current = e
             off = self._relative_offset(e.evidence.sentence)
+            if off is not None and self._names_its_own_day(rd, e):
+                # "the strike came a day after fighters entered X on Sunday": the day is named
+                continue
             if off is not None and last is not None and last.when is not None and last.when.start is not None:
                 # every event of the sentence: "On the same day, X said they had captured
                 # P after overnight fighting" dates the capture and the fighting
                 day = last.when.start + timedelta(days=off)
                 e.when = When(start=day, end=day, precision=Precision.DAY)
                 self._own_day[id(e)] = True
+
+    def _names_its_own_day(self, rd: Reader, e: EventClaim) -> bool:
+        """The event's sentence names a weekday or a date besides its relative phrase."""
+        sent = next((s for s in rd.ctx.sentences if s.start <= e.evidence.start < s.end), None)
+        if sent is None:
+            return False
+        rel = [
+            (sent.start + m.start(), sent.start + m.end())
+            for rx in (self.relative_re, self.shift_re)
+            for m in rx.finditer(sent.text)
+        ]
+        return any(
+            t.when is not None
+            and t.kind == "point"
+            and t.when.precision == Precision.DAY
+            and not any(a < t.end and t.start < b for a, b in rel)
+            and e.when is not None
+            and e.when.start == t.when.start
+            for t in rd.ctx.times_in(sent.start, sent.end)
+        )
 
     @staticmethod
     def _arrests_of_an_incident(rd: Reader, e: EventClaim, events: list[EventClaim]) -> bool:
