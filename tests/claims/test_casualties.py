@@ -454,3 +454,31 @@ def _perp_of(cs, low):
 )
 def test_the_attackers_of_the_sentence_are_the_perpetrator(pipeline, text):
     assert _perp_of(claims(pipeline, text), 11) == "Al-Shabaab"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "perp"),
+    [
+        # an armed party reporting the other side's losses caused them
+        (
+            "Kenya's Defence Forces said 18 terrorists were neutralised near Lamu on Sunday.",
+            18,
+            "Kenya Defence Forces",
+        ),
+        # a country "lost" its forces; the other side, who says so, caused it
+        (
+            "The Russian Ministry of Defence said Ukraine had lost 420 servicemen over the past day.",
+            420,
+            "Russian Armed Forces",
+        ),
+        # "it had killed": the speaking group itself
+        ("Al-Shabaab said in a statement that it had killed 14 soldiers in Jowhar.", 14, "Al-Shabaab"),
+    ],
+)
+def test_an_armed_speaker_caused_the_enemy_losses_it_reports(pipeline, text, low, perp):
+    assert _perp_of(claims(pipeline, text), low) == perp
+
+
+def test_an_armed_speaker_did_not_cause_its_own_losses(pipeline):
+    text = "Kenya's Defence Forces said 7 soldiers were killed near Lamu on Sunday."
+    assert _perp_of(claims(pipeline, text), 7) is None

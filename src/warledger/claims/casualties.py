@@ -129,6 +129,23 @@ _UNNAMED_ATTACKERS = {
     "bandit",
     "raider",
 }
+# What a side calls the enemy's fighters: when it reports their losses, it caused them.
+_HOSTILE_LABELS = {
+    "terrorist",
+    "militant",
+    "insurgent",
+    "jihadist",
+    "jihadi",
+    "extremist",
+    "attacker",
+    "assailant",
+    "bandit",
+    "rebel",
+    "gunman",
+    "enemy",
+    "element",
+    "outlaw",
+}
 _NEGATION = {"no", "not", "never", "none", "nobody", "without"}
 _DIRECT_DEPS = {
     "nsubjpass",
@@ -553,7 +570,10 @@ class CasualtyExtractor:
         if actor is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "lose":
             subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
             if subj is not None:
+                # "Russia lost 900 troops": a country loses its forces
                 r = ctx.resolve_actor(subj.text, sent.abs(subj.idx), strict=True)
+                if r is None or not r.known:
+                    r = ctx.resolve_actor(f"{subj.text} forces", sent.abs(subj.idx), strict=True)
                 actor = r.name if r and r.known else None
         if lemma in ("other", "others") or low == "others":
             base = inherit or Victims(VictimCategory.UNKNOWN)
@@ -642,7 +662,17 @@ class CasualtyExtractor:
     _FORCE_NOUNS = {"force", "troop", "army", "fighter", "unit", "soldier", "militant", "men", "personnel"}
 
     def _speakers_forces(self, ctx: DocContext, sent: Sentence, c: Token) -> str | None:
-        """ "its forces had neutralised", "our troops killed": the forces of whoever is speaking."""
+        """ "its forces had neutralised", "our troops killed", "it said it had killed": the
+        forces of whoever is speaking."""
+        if c.dep_ == "nsubj" and c.lower_ in ("it", "we", "they"):
+            return self._speaker_force(ctx, sent)
+        if (
+            c.dep_ == "nsubj"
+            and c.lemma_.lower() in self._FORCE_NOUNS
+            and all(x.dep_ in ("det", "punct") and x.lower_ in ("the", ",") for x in c.children)
+        ):
+            # "the ministry said troops killed four attackers": the speaker's troops
+            return self._speaker_force(ctx, sent, fighting_only=True)
         poss = next((x for x in c.children if x.dep_ == "poss"), None)
         if (
             poss is None
@@ -650,6 +680,14 @@ class CasualtyExtractor:
             or c.lemma_.lower() not in self._FORCE_NOUNS
         ):
             return None
+        return self._speaker_force(ctx, sent)
+
+    _DEFENCE_BODY = re.compile(r"\b(?:defen[cs]e|military|army|armed forces|war)\b", re.I)
+
+    def _speaker_force(self, ctx: DocContext, sent: Sentence, fighting_only: bool = False) -> str | None:
+        """The armed force the sentence's originating source is or speaks for; with
+        `fighting_only`, a government body counts only if it runs the war (a defence ministry),
+        not a health ministry counting the dead."""
         chain = ctx.sources(sent)
         if not chain:
             return None
@@ -659,9 +697,25 @@ class CasualtyExtractor:
         if speaker.kind in ("state force", "non-state armed group", "coalition"):
             return speaker.name
         if speaker.kind == "government body" and speaker.country:
+            if fighting_only and not self._DEFENCE_BODY.search(f"{chain[0]} {speaker.name}"):
+                return None
             army = ctx.actors.resolve("the army", country=speaker.country, on=ctx.published)
             if army is not None and army.known:
                 return army.name
+        return None
+
+    def _enemy_of_speaker(
+        self, ctx: DocContext, sent: Sentence, victims: Victims, noun: Token | None
+    ) -> str | None:
+        """Losses an armed party reports of the other side ("the army said 40 terrorists were
+        neutralised", "Kyiv said Russia lost 900 troops"): the party caused them."""
+        speaker = self._speaker_force(ctx, sent, fighting_only=True)
+        if speaker is None:
+            return None
+        if victims.actor:
+            return speaker if victims.actor != speaker else None
+        if noun is not None and noun.lemma_.lower() in _HOSTILE_LABELS:
+            return speaker
         return None
 
     def _perpetrator(
@@ -1231,6 +1285,8 @@ class CasualtyExtractor:
             perp = self._perpetrator(ctx, sent, h.trigger, h.noun)
             if perp is None and parent is not None and parent.claim is not None:
                 perp = parent.claim.perpetrator
+            if perp is None and victims.category == VictimCategory.COMBATANT:
+                perp = self._enemy_of_speaker(ctx, sent, victims, h.noun)
             if perp is None and outcome in ("killed", "injured", "casualties", "captured", "missing"):
                 # the attacker of this very sentence ("an Israeli airstrike hit the house,
                 # killing 17"), else one the sentence points back to
