@@ -662,3 +662,18 @@ def test_a_lowercase_word_is_no_place(pipeline):
     )
     assert all(c.place is None or c.place.name != "administration" for c in items)
     assert not any(c.place and c.place.name.islower() for c in items)
+
+
+def test_occupying_a_share_is_a_standing(pipeline):
+    text = "Front line\n\nThe M23 currently occupies about 40% of Rutshuru territory, monitors say.\n"
+    items = control(pipeline, text)
+    assert [(c.kind, c.actor, c.place.name, c.extent, c.share) for c in items] == [
+        ("status", "March 23 Movement", "Rutshuru", "share", 0.4)
+    ]
+    # without a share, "occupy" is presence, not a standing
+    assert control(pipeline, "Front line\n\nRebel fighters of the M23 occupy the hills near Rubaya.\n") == []
+
+
+def test_a_name_cut_at_a_particle_is_whole(pipeline):
+    text = "Rafah\n\nIsraeli forces took control of the Tal as Sultan area of Rafah on Tuesday.\n"
+    assert [c.place.name for c in control(pipeline, text)] == ["Tal as Sultan"]

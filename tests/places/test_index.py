@@ -59,3 +59,14 @@ def test_attribution_and_counts_are_recorded(gaz):
     meta = gaz.meta()
     assert meta["attribution"] == ATTRIBUTION and "GeoNames" in meta["attribution"]
     assert '"towns_without_geonameid": 1' in meta["counts"]
+
+
+@pytest.mark.parametrize(
+    ("geonames", "english"),
+    [("Brjansk", "bryansk"), ("Voronezj", "voronezh"), ("Kamtsjatka", "kamchatka"), ("Orjol", "oryol")],
+)
+def test_dutch_spelled_divisions_get_their_english_spelling(geonames, english):
+    from warledger.places.build import admin1_variants
+
+    assert english in admin1_variants(geonames)
+    assert admin1_variants("Kursk") == ["Kursk"]  # nothing to respell

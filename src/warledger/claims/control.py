@@ -215,6 +215,8 @@ class ControlLex(BaseModel):
     transfer_verbs: list[str] = []
     road_nouns: list[str] = []
     facility_nouns: list[str] = []
+    name_particles: list[str] = []
+    english_particles: list[str] = []
 
 
 def read_lexicon(name: str, model: type[BaseModel], lang: str = "en") -> BaseModel:
@@ -365,6 +367,8 @@ class Reader:
         feats += [rf"\s+{re.escape(w)}$" for w in lex.feature_suffixes]
         self.feature_re = re.compile("|".join(feats), re.I) if feats else None
         self.facility_nouns = set(lex.facility_nouns)
+        self.particles = set(lex.name_particles)
+        self.english_particles = set(lex.english_particles)
         self.town_nouns = {
             "town",
             "city",
@@ -765,7 +769,7 @@ class Reader:
             and (tok.ent_type_ not in ("GPE", "LOC", "FAC") or r.kind in _ARMED_KINDS)
         ):
             return None
-        return span
+        return self._with_particles(span, sent)
 
     @staticmethod
     def _has_of_name(tok: Token) -> bool:
@@ -1170,6 +1174,52 @@ class Reader:
             if found.lat is None:
                 found = self._facility_town(name) or found
         return found
+
+    def _with_particles(self, sp: Span, sent: Sentence) -> Span:
+        """A name the tagger cut at a lower-case particle ("Tal as Sultan", "Mocimboa da Praia",
+        "Ras al Ain"): the whole name. An English word among the particles ("as", "at") joins
+        only when a place noun, punctuation or the sentence's end follows ("the Tal as Sultan
+        area"), so "Kyiv as Russia pressed on" stays two names."""
+        doc = sp.doc
+        s, e = sp.start, sp.end
+        end = sent.span.end
+        # "Sultan" reached first: step back over "Tal as"
+        if (
+            s - 2 >= sent.span.start
+            and doc[s - 1].lower_ in self.particles
+            and doc[s - 1].is_lower
+            and doc[s - 2].pos_ == "PROPN"
+            and doc[s - 2].is_title
+        ):
+            first = s - 2
+            while first - 1 >= sent.span.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title:
+                first -= 1
+            e_after = doc[e] if e < end else None
+            english = doc[s - 1].lower_ in self.english_particles
+            if (
+                not english
+                or e_after is None
+                or e_after.is_punct
+                or e_after.lemma_.lower() in self.place_nouns
+            ):
+                if (
+                    self.ctx.resolve_actor(doc[first : s - 1].text, sent.abs(doc[first].idx), strict=True)
+                    is None
+                ):
+                    s = first
+        while e + 1 < end and doc[e].lower_ in self.particles and doc[e].is_lower and doc[e + 1].is_title:
+            k = e + 2
+            while k < end and doc[k].pos_ == "PROPN" and doc[k].is_title:
+                k += 1
+            after = doc[k] if k < end else None
+            if doc[e].lower_ in self.english_particles and not (
+                after is None or after.is_punct or after.lemma_.lower() in self.place_nouns
+            ):
+                break
+            if self.ctx.resolve_actor(doc[e + 1 : k].text, sent.abs(doc[e + 1].idx), strict=True) is not None:
+                break  # "Gaza as Hamas": a side, not the rest of a name
+            e = k
+        return doc[s:e] if (s, e) != (sp.start, sp.end) else sp
 
     def _facility_name(self, tok: Token) -> str | None:
         """The whole name of a facility a proper noun opens ("Kadugli Teaching Hospital", "the
@@ -1591,6 +1641,10 @@ class ControlExtractor:
                 side = rd.actor(obj, sent) if held is not None else None
                 if held is not None and side is not None and side.known and side.kind in _ARMED_KINDS:
                     loser_tok, obj = obj, held
+                if lem == "occupy" and tok.tag_ in ("VBZ", "VBP") and obj.lemma_.lower() != "control":
+                    # "Russia occupies about 70% of the oblast": a standing, when told as a share
+                    yield from self._status(ctx, rd, sent, tok, title, share_only=True)
+                    continue
                 if lem in self.needs_control and obj.lemma_.lower() != "control":
                     # "entered and secured", "occupied" stand alone only in a coordinated pair with a gain
                     # (a bare "occupied P for two days" is presence, not a change of hands)
@@ -1971,7 +2025,7 @@ class ControlExtractor:
 
     # ---- status ---------------------------------------------------------------------
     def _status(
-        self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool
+        self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool, share_only: bool = False
     ) -> Iterator[_Item]:
         lem = tok.lemma_.lower()
         if any(c.dep_ == "neg" for c in tok.children):
@@ -1982,7 +2036,7 @@ class ControlExtractor:
         if any(c.dep_ == "prt" and c.lower_ in ("back", "off", "up", "on", "out") for c in tok.children):
             return
         obj = None
-        if lem in ("control", "hold") and tok.pos_ in ("VERB",):
+        if (lem in ("control", "hold") or share_only) and tok.pos_ in ("VERB",):
             # "have controlled P since 2014" is active (a perfect); a bare participle is passive
             perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
             if (
@@ -2056,6 +2110,8 @@ class ControlExtractor:
         if holder is None:
             return
         share = share if share is not None else self._counted_share(obj)
+        if share is None and share_only:
+            return
         if share is None:
             # a standing over a whole country is a description of the war, not a tracked place
             places = [p for p in places if not isinstance(p, Span) or not rd.is_country_name(p.text)]

@@ -41,7 +41,7 @@ from warledger.places.normalize import KEY_VERSION, fold, keys, norm
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = f"1.{KEY_VERSION}"  # table layout . name-key rules
+SCHEMA_VERSION = f"1.{KEY_VERSION}.1"  # table layout . name-key rules . build rules
 # Scripts of alternate names kept: Latin and those of the regions whose wars the ledger
 # follows. CJK, Indic, Thai... forms would double the index for names no report uses.
 KEPT_SCRIPTS = frozenset(
@@ -161,7 +161,16 @@ def admin1_variants(name: str) -> list[str]:
     for s in _ADMIN_SUFFIXES:
         if n.endswith(s) and len(n) > len(s) + 2:
             out.append(n[: -len(s)])
+    # GeoNames spells some Russian divisions the Dutch way ("Brjansk", "Voronezj", "Orjol"):
+    # add the English spelling reports use ("Bryansk", "Voronezh", "Oryol")
+    english = _DUTCH_J.sub(lambda m: _DUTCH_J_EN[m.group(0)], n)
+    if english != n:
+        out.append(english)
     return out
+
+
+_DUTCH_J_EN = {"tsj": "ch", "zj": "zh", "sj": "sh", "j": "y"}
+_DUTCH_J = re.compile("tsj|zj|sj|j")
 
 
 def _grid(lat: float, lon: float) -> tuple[int, int]:
