@@ -16,7 +16,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 REPORTS = REPO / "tests" / "reports"
 SCHEMA = REPO.parent / "shared" / "schema" / "extraction.schema.json"
-MIN_REPORTS = {"dev": 18, "dev2": 12, "dev3": 8, "heldout": 8, "heldout2": 10, "heldout3": 10}
+MIN_REPORTS = {"dev": 18, "dev2": 12, "dev3": 8, "heldout": 8, "heldout2": 10, "heldout3": 10, "heldout4": 12}
 KINDS = ("casualties", "control", "events")
 
 
