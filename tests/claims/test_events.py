@@ -650,3 +650,24 @@ def test_named_day_beats_a_relative_phrase(pipeline):
     )
     clash = [e for e in events(pipeline, text) if e.event_type == "Battles"]
     assert [(e.place.name, e.when.start) for e in clash] == [("Corvel", date(2023, 3, 6))]
+
+
+def test_victims_told_after_a_strike_are_its_victims(pipeline):
+    text = (
+        "Shelling in Ukraine\n\nRussian shelling killed three civilians in Kramatorsk on Monday, the governor "
+        "said. Among the dead was a 67-year-old woman killed in her yard, he said.\n"
+    )
+    evs = events(pipeline, text)
+    assert [(e.event_type, e.place.name, e.fatalities) for e in evs] == [
+        ("Explosions/Remote violence", "Kramatorsk", 3)
+    ]
+
+
+def test_a_side_named_with_a_place_noun_is_no_place(pipeline):
+    # "Islamic State": "state" is a place noun, but the phrase names a side
+    text = (
+        "Claim\n\nThe Islamic State, which calls the insurgency in Cabo Delgado its Mozambique Province, "
+        "claimed the attack on Wednesday, saying its fighters had killed six soldiers.\n"
+    )
+    places = [e.place.name for e in events(pipeline, text) if e.place]
+    assert "Islamic" not in places

@@ -902,6 +902,7 @@ class Reader:
                 and tok.head.lower_ in PLACE_PREPS
                 or tok.dep_ in ("compound",)
                 and tok.head.lower_ in self.place_nouns
+                and not self._names_an_actor(tok, sent)
                 # "the town of X"
                 or tok.dep_ == "pobj"
                 and tok.head.lower_ == "of"
@@ -1174,6 +1175,13 @@ class Reader:
             if found.lat is None:
                 found = self._facility_town(name) or found
         return found
+
+    def _names_an_actor(self, tok: Token, sent: Sentence) -> bool:
+        """"Islamic State": a name and the place noun it modifies that together name a side."""
+        doc = tok.doc
+        name = doc[proper_span(tok).start : tok.head.i + 1]
+        r = self.ctx.resolve_actor(name.text, sent.abs(name.start_char), strict=True)
+        return r is not None and r.known and r.kind in _ARMED_KINDS
 
     def _with_particles(self, sp: Span, sent: Sentence) -> Span:
         """A name the tagger cut at a lower-case particle ("Tal as Sultan", "Mocimboa da Praia",

@@ -1423,8 +1423,10 @@ class EventExtractor:
     def _same_incident(
         self, rd: Reader, contains: set[tuple[str, str]], p: EventClaim, e: EventClaim
     ) -> bool:
-        if p.event_type != e.event_type or p.place is None or e.place is None:
+        if p.place is None or e.place is None:
             return False
+        if p.event_type != e.event_type:
+            return self._victims_of(rd, p, e)
         same_place = rd.place_key(p.place.name) == rd.place_key(e.place.name)
         nested = self._inside(rd, contains, p.place, e.place) or self._inside(rd, contains, e.place, p.place)
         if not (same_place or nested):
@@ -1443,6 +1445,22 @@ class EventExtractor:
             return True
         undated = not self._own_day.get(id(p)) or not self._own_day.get(id(e))
         return undated and p.sub_event_type == e.sub_event_type
+
+    @staticmethod
+    def _victims_of(rd: Reader, p: EventClaim, e: EventClaim) -> bool:
+        """Civilians told killed after a strike or a battle at the same place and day, by the same
+        side or by no side named ("Among the dead was a woman killed in her yard"), are that
+        incident's victims, not an attack of their own."""
+        return (
+            e.event_type == "Violence against civilians"
+            and e.sub_event_type == "Attack"
+            and p.event_type in ("Explosions/Remote violence", "Battles")
+            and rd.place_key(p.place.name) == rd.place_key(e.place.name)
+            and p.when is not None
+            and e.when is not None
+            and p.when.start == e.when.start
+            and (e.actor1 is None or e.actor1 == p.actor1)
+        )
 
     @staticmethod
     def _distinct_acts(p: EventClaim, e: EventClaim) -> bool:
