@@ -482,3 +482,26 @@ def test_an_armed_speaker_caused_the_enemy_losses_it_reports(pipeline, text, low
 def test_an_armed_speaker_did_not_cause_its_own_losses(pipeline):
     text = "Kenya's Defence Forces said 7 soldiers were killed near Lamu on Sunday."
     assert _perp_of(claims(pipeline, text), 7) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "name"),
+    [
+        # a village listed before its township and region is the most specific place
+        (
+            "Junta troops raided Kyauk Sein Village, Monywa Township, Sagaing Region, on Monday "
+            "and shot dead 3 farmers.",
+            3,
+            "Kyauk Sein Village",
+        ),
+        # "X Local Government Area of Y State": the gazetteer knows X by its bare name
+        (
+            "At least 7 soldiers were killed when jihadists attacked a base in Gubio Local "
+            "Government Area of Borno State on Monday.",
+            7,
+            "Gubio",
+        ),
+    ],
+)
+def test_a_place_named_inside_a_wider_one_is_the_claims_place(pipeline, text, low, name):
+    assert _place_of(claims(pipeline, text), low)["name"] == name

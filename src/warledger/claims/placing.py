@@ -3,7 +3,8 @@
 A sentence's candidates are its GPE/LOC/FAC entities and the proper names a locative word
 introduces ("in Burush", "the village of Jebel Halla", "on the Ras Isa fuel port"). Datelines
 and names inside a group's name are not places; a distance's landmark ("17 km east of X")
-is not the scene; the most specific of a list wins. With no candidate, the passage's place
+is not the scene; the most specific of a list wins, and a place named as containing another
+("X village, Y township", "X area of Y district") ranks after it. With no candidate, the passage's place
 carries over, then the country (for running totals) or the place the report is about.
 """
 
@@ -18,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from warledger.claims.context import DocContext, Sentence
 from warledger.claims.lexicon import load_lexicons
+from warledger.reconcile.match import distance_km
 from warledger.types import Place
 
 _SITE_NOUNS = {
@@ -138,6 +140,9 @@ class PlaceFinder:
                 k2 + 1 < sent.span.end
                 and doc[k2 + 1].lower_ in self._NAME_KINDS
                 and doc[k2 + 1].pos_ == "NOUN"
+                # "Kyauk Sein Village", "Pale Township": the kind capitalised as part of the name
+                or k2 > t.i
+                and doc[k2].lower_ in self._SPECIFIC
             )
             # "attacks on Kherson", "pushed into X": a name the gazetteer knows in the
             # report's countries, after a preposition of direction or contact
@@ -232,7 +237,7 @@ class PlaceFinder:
                 sent.abs(span.start_char), sent.abs(span.end_char)
             ):
                 continue  # where the reporter filed from, or part of a group's name
-            place = ctx.lookup_place(span.text)
+            place = ctx.lookup_place(span.text) or self._without_kind(ctx, span)
             region = self._compass_region(ctx, span, place)
             if region is not None:
                 place, span = region  # "south Lebanon": a region, not the whole country
@@ -251,13 +256,58 @@ class PlaceFinder:
             apart = int(anchor is not None and not self._same_clause(span.root, anchor))
             cands.append(
                 (
-                    (int(landmark), apart, 0 if locative else 1, specific, dist),
-                    place or ctx.resolve_place(span.text),
+                    (int(landmark), apart, 0, 0 if locative else 1, specific, dist),
+                    place or ctx.resolve_place(self._bare_name(span)),
                     span,
                 )
             )
+        # "X area of Y district", "X village, Y township", "A, B and C in Y territory": Y
+        # contains a place the sentence names, so it is not the most specific
+        spans = [c[2] for c in cands]
+        cands = [
+            ((k[0], k[1], int(any(self._contains(sp, o) for o in spans if o is not sp)), *k[3:]), p, sp)
+            for k, p, sp in cands
+        ]
         cands.sort(key=lambda c: c[0])
         return cands
+
+    _LINKS = {"in", "of", ",", "the", "and", "'s", "’s", "-", "near"}
+
+    def _contains(self, outer: Span, inner: Span) -> bool:
+        """Whether `outer` is named as the wider place of `inner` just before it ("inner
+        [area|village|...] in|of|, [the] [northern] outer")."""
+        if inner.end > outer.start:
+            return False
+        between = outer.doc[inner.end : outer.start]
+        if len(between) > 6 or not any(t.lower_ in ("in", "of", ",") for t in between):
+            return False
+        return all(
+            t.lower_ in self._LINKS
+            or t.lower_ in self.compass
+            or t.lemma_.lower() in self._PLACE_NOUNS
+            or t.lemma_.lower() in ("territory", "division", "lga", "tehsil", "commune")
+            for t in between
+        )
+
+    _KIND_WORDS = {"local", "government", "area", "lga", "division", "territory", "commune", "tehsil"}
+
+    def _without_kind(self, ctx: DocContext, span: Span) -> Place | None:
+        """ "Marte Local Government Area", "Bui Division": the gazetteer knows the bare name."""
+        end = span.end
+        while end - 1 > span.start and (
+            span.doc[end - 1].lower_ in self._KIND_WORDS or span.doc[end - 1].lower_ in self._SPECIFIC
+        ):
+            end -= 1
+        return ctx.lookup_place(span.doc[span.start : end].text) if end < span.end else None
+
+    def _bare_name(self, span: Span) -> str:
+        """ "Kyauk Sein Village" is named Kyauk Sein: a capitalised kind word is no part of it."""
+        end = span.end
+        while (
+            end - 1 > span.start and span.doc[end - 1].lower_ in self._SPECIFIC and span.doc[end - 1].is_title
+        ):
+            end -= 1
+        return span.doc[span.start : end].text
 
     def _compass_region(self, ctx: DocContext, span: Span, place: Place | None) -> tuple | None:
         """ "south Lebanon", "north-east Nigeria": a compass word before a country or province."""
@@ -365,6 +415,24 @@ class PlaceFinder:
         about, or does not know it at all (its name is kept, never a namesake abroad)."""
         return place.lat is None or (bool(ctx.countries) and place.country == ctx.countries[0])
 
+    def _stray_namesake(self, place: Place, span: Span, cands: list[tuple]) -> tuple | None:
+        """ "the X neighbourhood of Y city": when the gazetteer's X lies far from the town Y
+        said to contain it, it is a namesake; Y is the place."""
+        if place.lat is None:
+            return None
+        for _k, other, osp in cands[1:]:
+            nxt = osp.doc[osp.end] if osp.end < len(osp.doc) else None
+            if nxt is not None and self._SPECIFIC.get(nxt.lower_, 0) >= 2:
+                continue  # "Duhok province": the town's name, but a province is meant
+            if (
+                other.lat is not None
+                and other.precision == "town"
+                and self._contains(osp, span)
+                and distance_km(place, other) > 30
+            ):
+                return other, osp
+        return None
+
     def narrative(self, ctx: DocContext) -> list[tuple[int, int, Place, str]]:
         """(sentence index, paragraph index, place, kind of place) for the places the report's sentences
         name, each sentence's best, in order: where an undated, unplaced passage goes on."""
@@ -421,6 +489,9 @@ class PlaceFinder:
         cands = self._ranked(ctx, sent, anchor)
         if cands:
             place, span = cands[0][1], cands[0][2]
+            outer = self._stray_namesake(place, span, cands)
+            if outer is not None:
+                place, span = outer
             if self._subtown(span) and (self._numbered(span) or not self._own_part(ctx, span, place)):
                 # a ward or neighbourhood: the town it is part of, named here or just before
                 towns = [c[1] for c in cands[1:] if c[1].precision == "town" and not self._subtown(c[2])]
