@@ -677,3 +677,24 @@ def test_occupying_a_share_is_a_standing(pipeline):
 def test_a_name_cut_at_a_particle_is_whole(pipeline):
     text = "Rafah\n\nIsraeli forces took control of the Tal as Sultan area of Rafah on Tuesday.\n"
     assert [c.place.name for c in control(pipeline, text)] == ["Tal as Sultan"]
+
+
+def test_occupying_a_named_town_is_a_change(pipeline):
+    text = (
+        "Raid\n\nInsurgents of al-Shabaab occupied the town of Bulo Burde for two days before withdrawing "
+        "on Saturday, residents said.\n"
+    )
+    assert [(c.kind, c.actor, c.place.name) for c in control(pipeline, text)] == [
+        ("change", "Al-Shabaab", "Bulo Burde")
+    ]
+    # presence in unnamed places is no change
+    assert control(pipeline, "Raid\n\nAl-Shabaab fighters occupied several houses on Saturday.\n") == []
+
+
+def test_the_gangs_are_the_gang_named_before(pipeline):
+    text = (
+        "Haiti\n\nGangs of the Viv Ansanm coalition seized the town of Mirebalais on Monday, officials said. "
+        "Police withdrew from the town, and the gangs were still in control of Mirebalais on Tuesday.\n"
+    )
+    status = [c for c in control(pipeline, text, published=date(2025, 4, 2)) if c.kind == "status"]
+    assert [(c.actor, c.place.name) for c in status] == [("Viv Ansanm", "Mirebalais")]

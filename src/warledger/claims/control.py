@@ -108,6 +108,21 @@ _ARMED_NOUNS = {
     "gang",
     "faction",
 }
+# Nouns for the members of a non-state armed group: "the gangs", "the insurgents" point back at
+# the group the text named before.
+_BAND_NOUNS = {
+    "insurgent",
+    "militant",
+    "jihadist",
+    "jihadi",
+    "extremist",
+    "rebel",
+    "separatist",
+    "terrorist",
+    "fighter",
+    "militia",
+    "gang",
+}
 _UNIT_NOUNS = {
     "brigade",
     "battalion",
@@ -445,6 +460,12 @@ class Reader:
         det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")), None)
         if det is not None:
             tries.append(f"the {tok.text}")  # "the ministry", "the group": coreference
+            if tok.lemma_.lower() in _BAND_NOUNS:
+                # "the gangs" after "the Viv Ansanm gang coalition": the side named before, over the
+                # country's generic description
+                earlier = self.description_actor(tok, sent)
+                if earlier is not None and earlier.known:
+                    return earlier
         for text in tries:
             r = ctx.resolve_actor(text, at, strict=True)
             if r is not None and r.known and (r.kind or "") not in _NOT_ACTOR_KINDS:
@@ -587,22 +608,14 @@ class Reader:
             r = self.ctx.actors.resolve(low, country=self.ctx.main_country)
             if r is not None and r.known:
                 return ActorRef(r.name, r.kind, r.country, True)
-        if low in (
-            "insurgent",
-            "militant",
-            "group",
-            "jihadist",
-            "jihadi",
-            "extremist",
-            "rebel",
-            "separatist",
-            "terrorist",
-            "fighter",
-            "militia",
-            "organization",
-            "organisation",
-        ):
+        if low in _BAND_NOUNS or low in ("group", "organization", "organisation"):
             earlier = list(reversed(self.actors_before(sent.abs(tok.idx))))
+            named = self.named_before(sent.abs(tok.idx))
+            # "the gangs" after "gangs of the Viv Ansanm coalition": the side the text named, over
+            # the country's generic description the plain noun also resolves to
+            for r in earlier:
+                if r.known and r.kind == "non-state armed group" and r.name in named:
+                    return r
             # "the separatists": an earlier side whose own name says it ("Ambazonian separatists")
             for r in earlier:
                 if r.known and r.kind == "non-state armed group" and low in r.name.lower():
@@ -694,6 +707,25 @@ class Reader:
                 if r is not None and (r.kind in _ARMED_KINDS or r.kind == "government body" or not r.known):
                     return r
         return None
+
+    def named_before(self, at: int) -> set[str]:
+        """Actors the text called by a proper name before ``at`` ("Viv Ansanm", "ISWAP"), not
+        only by a description ("armed gangs")."""
+        out = set()
+        for s, e, a in self.ctx.actor_mentions:
+            if s >= at:
+                break
+            words = self.ctx.document.text[s:e].split()
+            if not words or not a.known:
+                continue
+            one = words[0]
+            if any(w[:1].isupper() for w in words[1:]) or (
+                len(words) == 1
+                and one[:1].isupper()
+                and one.lower().rstrip("s") not in _ARMED_NOUNS | _BAND_NOUNS
+            ):
+                out.add(a.name)
+        return out
 
     def actors_before(self, at: int) -> list[ActorRef]:
         out = []
@@ -1177,7 +1209,7 @@ class Reader:
         return found
 
     def _names_an_actor(self, tok: Token, sent: Sentence) -> bool:
-        """"Islamic State": a name and the place noun it modifies that together name a side."""
+        """ "Islamic State": a name and the place noun it modifies that together name a side."""
         doc = tok.doc
         name = doc[proper_span(tok).start : tok.head.i + 1]
         r = self.ctx.resolve_actor(name.text, sent.abs(name.start_char), strict=True)
@@ -1653,9 +1685,10 @@ class ControlExtractor:
                     # "Russia occupies about 70% of the oblast": a standing, when told as a share
                     yield from self._status(ctx, rd, sent, tok, title, share_only=True)
                     continue
-                if lem in self.needs_control and obj.lemma_.lower() != "control":
-                    # "entered and secured", "occupied" stand alone only in a coordinated pair with a gain
-                    # (a bare "occupied P for two days" is presence, not a change of hands)
+                # "insurgents occupied the town of P for two days": a side took P, however briefly
+                occupied = lem == "occupy" and tok.tag_ == "VBD" and bool(rd.named_places(obj, sent))
+                if lem in self.needs_control and obj.lemma_.lower() != "control" and not occupied:
+                    # "entered and secured" stand alone only in a coordinated pair with a gain
                     if not (tok.dep_ == "conj" and self._family(tok.head) == "gain") and not any(
                         self._family(c) == "gain" for c in tok.children if c.dep_ == "conj"
                     ):
