@@ -505,3 +505,14 @@ def test_an_armed_speaker_did_not_cause_its_own_losses(pipeline):
 )
 def test_a_place_named_inside_a_wider_one_is_the_claims_place(pipeline, text, low, name):
     assert _place_of(claims(pipeline, text), low)["name"] == name
+
+
+def test_the_citys_points_back_at_the_town_attacked(pipeline):
+    # "attacked X" names the place hit; "the city's hospital" points back at it, past a
+    # province named in between
+    text = (
+        "Gunmen attacked Zaria on Monday, burning the market.\n\n"
+        "Officials in Kaduna State said the attackers came from the forest.\n\n"
+        "Medical sources at the city's main hospital said 12 soldiers were killed."
+    )
+    assert _place_of(claims(pipeline, text), 12)["name"] == "Zaria"

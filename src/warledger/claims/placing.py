@@ -76,6 +76,20 @@ class PlaceFinder:
         "throughout",
         "between",
     )
+    # verbs whose object may be the place hit ("stormed X", "shelled X")
+    _HIT_VERBS = {
+        "attack",
+        "storm",
+        "shell",
+        "bomb",
+        "bombard",
+        "raid",
+        "strike",
+        "hit",
+        "target",
+        "pound",
+        "overrun",
+    }
     # nouns that say what kind of place the name before them is ("Manbij city")
     _NAME_KINDS = ("city", "town", "village", "district", "province", "region", "governorate", "county")
     _PLACE_NOUNS = (
@@ -151,7 +165,8 @@ class PlaceFinder:
                 and prev.lower_ in ("on", "into", "across", "around", "outside")
                 # "had fled Lashio": the place a displacement verb's people left
                 or t.dep_ == "dobj"
-                and t.head.lemma_.lower() in self.leave_verbs
+                # ... and the place an attack verb's attackers hit ("attacked Zaria")
+                and (t.head.lemma_.lower() in self.leave_verbs or t.head.lemma_.lower() in self._HIT_VERBS)
                 and t.ent_type_ != "DATE"
                 and sent.abs(t.idx) not in dated
                 and ctx.lookup_place(doc[t.i : k2 + 1].text) is not None
@@ -165,7 +180,7 @@ class PlaceFinder:
                     prev is not None
                     and prev.lower_ == "of"
                     and prev2 is not None
-                    and prev2.lemma_.lower() in self._PLACE_NOUNS
+                    and (prev2.lemma_.lower() in self._PLACE_NOUNS or prev2.lower_ in self.compass)
                 )
             )
             strong = named_kind or (prev is not None and prev.lower_ == "of")  # "the village of X"
@@ -251,6 +266,12 @@ class PlaceFinder:
             # "17 kilometres east of X": X is a landmark for the distance, not the place
             before = " ".join(t.lower_ for t in doc[max(sent.span.start, span.start - 4) : span.start])
             landmark = bool(re.search(r"\b(?:km|kilometres|kilometers|miles|metres|meters)\b.*\bof$", before))
+            # "the camp north of X": X locates the scene, it is not the scene
+            landmark = landmark or (
+                span.start >= 2
+                and doc[span.start - 1].lower_ == "of"
+                and doc[span.start - 2].lower_ in self.compass
+            )
             # the place of the claim's own clause before one of a clause beside it ("strikes on
             # X killed 21, ..., as troops pushed into Y")
             apart = int(anchor is not None and not self._same_clause(span.root, anchor))
@@ -300,11 +321,26 @@ class PlaceFinder:
             end -= 1
         return ctx.lookup_place(span.doc[span.start : end].text) if end < span.end else None
 
+    # kinds of administrative unit (a camp's or a neighbourhood's kind is part of its name)
+    _ADMIN_KINDS = {
+        "village",
+        "town",
+        "city",
+        "township",
+        "district",
+        "county",
+        "province",
+        "region",
+        "state",
+    }
+
     def _bare_name(self, span: Span) -> str:
         """ "Kyauk Sein Village" is named Kyauk Sein: a capitalised kind word is no part of it."""
         end = span.end
         while (
-            end - 1 > span.start and span.doc[end - 1].lower_ in self._SPECIFIC and span.doc[end - 1].is_title
+            end - 1 > span.start
+            and span.doc[end - 1].lower_ in self._ADMIN_KINDS
+            and span.doc[end - 1].is_title
         ):
             end -= 1
         return span.doc[span.start : end].text
@@ -472,9 +508,9 @@ class PlaceFinder:
                 kind is None
                 or t.pos_ != "NOUN"
                 # "the city" alone: not "the state of emergency", "the city council"
-                or [c.lower_ for c in t.children] != ["the"]
-                or t.dep_ != "pobj"
-                or t.head.lower_ not in self._LOCATIVE
+                or [c.lower_ for c in t.children if c.dep_ != "case"] != ["the"]
+                # "in the city", "the city's hospital", "to retake the town"
+                or not (t.dep_ == "pobj" and t.head.lower_ in self._LOCATIVE or t.dep_ in ("poss", "dobj"))
             ):
                 continue
             wanted = {"town"} if kind == "town" else {"province", "district", "region"}
