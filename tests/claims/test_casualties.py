@@ -516,3 +516,11 @@ def test_the_citys_points_back_at_the_town_attacked(pipeline):
         "Medical sources at the city's main hospital said 12 soldiers were killed."
     )
     assert _place_of(claims(pipeline, text), 12)["name"] == "Zaria"
+
+
+def test_a_modal_of_a_clause_the_claim_only_modifies_makes_no_forecast(pipeline):
+    text = (
+        "The KNU said 9 of its fighters had been killed, while claiming that more than 60 junta "
+        "soldiers had died in the battle, a figure reporters could not verify."
+    )
+    assert (("killed", 60, None, "combatant")) in [key(c) for c in claims(pipeline, text)]

@@ -1115,7 +1115,7 @@ class CasualtyExtractor:
 
     def _forecast(self, trigger: Token | None, head: Token) -> bool:
         for t in [head] + ([trigger] if trigger is not None else []):
-            for a in [t] + list(t.ancestors)[:3]:
+            for a in self._own_clauses(t):
                 for c in a.children:
                     if c.dep_ in ("aux", "auxpass") and c.lower_ in (
                         "could",
@@ -1131,6 +1131,16 @@ class CasualtyExtractor:
                 ):
                     return True
         return False
+
+    @staticmethod
+    def _own_clauses(t: Token) -> list[Token]:
+        """The token and up to three heads above it, short of a clause that the claim's clause
+        only modifies ("..., while claiming 200 died, a figure X could not verify": the
+        modal is the verifying's, not the dying's)."""
+        out = [t]
+        while len(out) < 4 and out[-1].dep_ != "advcl" and out[-1].head is not out[-1]:
+            out.append(out[-1].head)
+        return out
 
     def _negated(self, trigger: Token | None) -> bool:
         if trigger is None:
