@@ -698,3 +698,27 @@ def test_the_gangs_are_the_gang_named_before(pipeline):
     )
     status = [c for c in control(pipeline, text, published=date(2025, 4, 2)) if c.kind == "status"]
     assert [(c.actor, c.place.name) for c in status] == [("Viv Ansanm", "Mirebalais")]
+
+
+def test_a_claimed_capture_is_a_hedged_change(pipeline):
+    text = (
+        "Camp attack\n\nMilitants attacked the military camp of Boulkessi on Sunday. "
+        "JNIM claimed to have seized the camp on Sunday.\n"
+    )
+    items = control(pipeline, text, published=date(2025, 6, 3))
+    assert [(c.kind, c.actor, c.place.name, c.hedged) for c in items] == [
+        ("change", "Jama'at Nusrat al-Islam wal-Muslimin", "Boulkessi", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a site in a province: the province did not change hands
+        "Base raid\n\nISWAP fighters overran a military base in Borno state on Sunday.\n",
+        # unnamed towns in a country: the country did not change hands
+        "Advance\n\nThe Taliban claimed to have captured two more provincial capitals in Afghanistan.\n",
+    ],
+)
+def test_wide_places_of_unnamed_sites_are_no_change(pipeline, text):
+    assert control(pipeline, text) == []

@@ -2034,6 +2034,10 @@ class ControlExtractor:
         )
         for inner in self._pobjs(obj, ("in", "on", "at", "near", "around", "inside", "of")) if loose else []:
             named = rd.named_places(inner, sent)
+            if named and low in rd.facility_nouns and all(isinstance(p, Span) and rd.wide(p) for p in named):
+                return [], False  # "overran a base in Borno state": a site taken, not the state
+            if named and all(isinstance(p, Span) and rd.is_country_name(p.text) for p in named):
+                return [], False  # "captured two provincial capitals in Afghanistan": not the country
             if named:
                 return named, True
             if inner.lower_ in rd.place_nouns or inner.lemma_.lower() in rd.place_nouns:
