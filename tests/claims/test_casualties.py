@@ -524,3 +524,17 @@ def test_a_modal_of_a_clause_the_claim_only_modifies_makes_no_forecast(pipeline)
         "soldiers had died in the battle, a figure reporters could not verify."
     )
     assert (("killed", 60, None, "combatant")) in [key(c) for c in claims(pipeline, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels said they had killed 45 soldiers near Goma, a figure that could not be "
+        "independently verified.",
+        "A police officer who asked not to be named said 45 soldiers were killed near Goma.",
+        "Speaking on condition of anonymity, a hospital director said 45 soldiers were killed near Goma.",
+    ],
+)
+def test_an_unverifiable_or_anonymous_figure_is_hedged(pipeline, text):
+    c = next(c for c in claims(pipeline, text) if c["count"]["low"] == 45)
+    assert c["hedged"] is True
