@@ -722,3 +722,15 @@ def test_a_claimed_capture_is_a_hedged_change(pipeline):
 )
 def test_wide_places_of_unnamed_sites_are_no_change(pipeline, text):
     assert control(pipeline, text) == []
+
+
+def test_a_site_on_the_edge_of_a_town_is_part_of_it_and_its_holder_loses(pipeline):
+    text = (
+        "Kachin\n\nThe army retook the town of Lashio last year. "
+        "The Kachin Independence Army said its fighters had captured the last junta outpost on the "
+        "eastern edge of Bhamo on Thursday.\n"
+    )
+    items = [c for c in control(pipeline, text) if c.actor == "Kachin Independence Army"]
+    assert [(c.place.name, c.extent, c.from_actor) for c in items] == [
+        ("Bhamo", "partial", "Myanmar Armed Forces")
+    ]

@@ -108,6 +108,8 @@ _ARMED_NOUNS = {
     "gang",
     "faction",
 }
+# Military sites: "the last outpost on the edge of P" is a part of P, wherever "the" points.
+_SITES = {"outpost", "post", "base", "camp", "checkpoint", "garrison", "barracks", "headquarters", "airbase"}
 # Nouns for the members of a non-state armed group: "the gangs", "the insurgents" point back at
 # the group the text named before.
 _BAND_NOUNS = {
@@ -1709,7 +1711,9 @@ class ControlExtractor:
                     if gainer_tok is not None and _armed_noun(gainer_tok) and gainer_tok.i < origin.i:
                         gainer_tok = origin
                     origin = None
-                loser_tok = origin or self._pobj(obj, ("from",)) or loser_tok
+                loser_tok = (
+                    origin or self._pobj(obj, ("from",)) or loser_tok or self._holder_of_site(rd, sent, obj)
+                )
                 if obj.lemma_.lower() == "control" and self._pobj(obj, ("of", "over")) is None:
                     # "imposed their control over P": the parser may hang "over P" on the verb
                     obj = self._pobj(tok, ("over", "of", "on")) or obj
@@ -2016,6 +2020,19 @@ class ControlExtractor:
             return round(n / 100, 4) if n is not None else None
         return None
 
+    @staticmethod
+    def _holder_of_site(rd: Reader, sent: Sentence, obj: Token) -> Token | None:
+        """ "captured the last junta outpost", "overran an army base": the side named on the site
+        held it."""
+        if obj.lemma_.lower() not in _SITES:
+            return None
+        for c in obj.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < obj.i:
+                ref = rd.actor(c, sent)
+                if ref is not None and ref.known and ref.kind in _ARMED_KINDS:
+                    return c
+        return None
+
     def _places(self, rd: Reader, sent: Sentence, obj: Token) -> tuple[list, bool]:
         """Named places of an object, or the place it refers back to; and whether the object
         is only a part of that place ("four villages in P", "positions on P")."""
@@ -2030,7 +2047,11 @@ class ControlExtractor:
         # "territory in P", "positions on those frontlines", "four villages in P": one preposition down,
         # every preposition tried ("a string of hilltops in the P area")
         loose = (
-            not definite or obj.tag_ in ("NNS", "NNPS") or low in ("territory", "position", "area", "land")
+            not definite
+            or obj.tag_ in ("NNS", "NNPS")
+            or low in ("territory", "position", "area", "land")
+            # "the last outpost on the eastern edge of P": a site placed by its own phrase
+            or low in _SITES
         )
         for inner in self._pobjs(obj, ("in", "on", "at", "near", "around", "inside", "of")) if loose else []:
             named = rd.named_places(inner, sent)
