@@ -538,3 +538,10 @@ def test_a_modal_of_a_clause_the_claim_only_modifies_makes_no_forecast(pipeline)
 def test_an_unverifiable_or_anonymous_figure_is_hedged(pipeline, text):
     c = next(c for c in claims(pipeline, text) if c["count"]["low"] == 45)
     assert c["hedged"] is True
+
+
+def test_people_including_civilians_are_of_unknown_category(pipeline):
+    text = "The insurgency has killed more than 9,000 people, including about 3,000 civilians, monitors said."
+    keys = [key(c) for c in claims(pipeline, text)]
+    assert ("killed", 9000, None, "unknown") in keys
+    assert ("killed", 3000, 3000, "civilian") in keys

@@ -1565,7 +1565,11 @@ class CasualtyExtractor:
             if c is None or h.noun is None or h.noun.lemma_.lower() not in self._GENERIC_PEOPLE:
                 continue
             kids = [k for k in hits if k.parent is h and k.claim is not None]
-            if any(k.claim.victims.category != c.victims.category for k in kids):
+            if any(k.claim.victims.category != c.victims.category for k in kids) or any(
+                # "6,000 people, including 2,500 civilians": the rest were not all civilians
+                k.noun is not None and k.noun.lemma_.lower() in self.civ_mod
+                for k in kids
+            ):
                 c.victims = Victims(VictimCategory.UNKNOWN, None, c.victims.group)
                 continue
             after = sent.span.doc[h.noun.i + 1 : min(h.noun.i + 6, sent.span.end)]
