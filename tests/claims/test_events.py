@@ -671,3 +671,43 @@ def test_a_side_named_with_a_place_noun_is_no_place(pipeline):
     )
     places = [e.place.name for e in events(pipeline, text) if e.place]
     assert "Islamic" not in places
+
+
+def test_the_deniers_own_account_is_an_incident(pipeline):
+    # the denied proposition is no event; what the denier says instead ("saying ...") is one
+    text = "The army rejected the rebels' claim, saying that fighting was ongoing in the town of Varnok."
+    assert [e.place.name for e in events(pipeline, text) if e.sub_event_type == "Armed clash"] == ["Varnok"]
+
+
+def test_an_intent_does_not_govern_a_clause_told_beside_it(pipeline):
+    # "vowed to respond" is an intent; "and on Tuesday its troops fired on ..." happened
+    text = (
+        "The ministry vowed to respond, and on Tuesday, Varnese troops fired on border posts in the "
+        "district of Pellam, an official said."
+    )
+    assert typed(events(pipeline, text)) == [("Battles", "Armed clash", "Pellam")]
+
+
+def test_firing_on_a_house_is_an_attack_on_civilians(pipeline):
+    text = "Gunmen fired on a house in the village of Tesk on Tuesday, wounding a girl."
+    assert typed(events(pipeline, text)) == [("Violence against civilians", "Attack", "Tesk")]
+
+
+def test_a_subjects_clause_refers_back_to_the_village(pipeline):
+    # the only name in the sentence is the country of the speaker; "the village" is Varnok
+    text = (
+        "Front\n\nThe rebels said on Wednesday they had entered the village of Varnok.\n\n"
+        "Corvania's army said on Thursday that fighting was ongoing in the village.\n"
+    )
+    clash = [e for e in events(pipeline, text) if e.sub_event_type == "Armed clash"]
+    assert [e.place.name for e in clash] == ["Varnok"]
+
+
+def test_a_capture_told_with_its_own_day_takes_it_not_the_telling_day(pipeline):
+    # the day the group spoke (Sunday) is not the day the outpost fell (Thursday)
+    text = (
+        "Front\n\nIn Kessin State, the Kessin Liberation Army said on Sunday that its fighters had captured "
+        "the last army outpost on the eastern edge of Varnok on Thursday and now control most of the town.\n"
+    )
+    taken = [e for e in events(pipeline, text) if e.place and e.place.name == "Varnok"]
+    assert [e.when.start for e in taken] == [date(2023, 3, 9)]

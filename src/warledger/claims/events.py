@@ -307,6 +307,16 @@ class EventExtractor:
             return None
         if not any(t.when == c.when for t in days):
             return None
+        # "said on Sunday that its fighters had captured the outpost on Thursday"
+        own = [
+            t
+            for t in days
+            if t.kind == "point"
+            and t.when.precision == Precision.DAY
+            and not self._not_the_incidents_day(rd, sent, t)
+        ]
+        if own:
+            return min(own, key=lambda t: abs(t.start - c.evidence.start)).when
         return self._narrative_day(rd, sent, None if self._bare_only(days) else c.place)
 
     @staticmethod
@@ -492,7 +502,7 @@ class EventExtractor:
                 return True
         # intent and threats: "vowed to attack", "warned of attacks" (threat cues excepted)
         if cue.entry.id != "threat":
-            for a in [tok] + list(tok.ancestors)[:3]:
+            for a in [tok] + self._governors(tok, 3):
                 if a.lemma_.lower() in _INTENT:
                     return True
             if (
@@ -552,6 +562,24 @@ class EventExtractor:
         if self._denied(tok):
             return True
         return False
+
+    @staticmethod
+    def _governors(tok: Token, n: int) -> list[Token]:
+        """The cue's first ``n`` ancestors within the clauses that complement them: an intent
+        governs its object ("vowed to attack") but not a clause told beside it ("vowed to
+        respond, and on Thursday its forces fired on posts"; "denied it, saying fighting goes
+        on")."""
+        out: list[Token] = []
+        cur = tok
+        while len(out) < n and cur.head.i != cur.i:
+            clause = cur.dep_ in ("advcl", "parataxis") or (
+                cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+            )
+            if clause:
+                break
+            cur = cur.head
+            out.append(cur)
+        return out
 
     @staticmethod
     def _short(t) -> bool:
@@ -637,12 +665,15 @@ class EventExtractor:
     def _denied(self, tok: Token) -> bool:
         """ "denied reports that its jets bombed a wedding", "denies targeting civilians": the
         incident is the denied proposition. A denied role ("denied responsibility for the
-        attack") leaves the attack an incident."""
+        attack") leaves the attack an incident, and so does the denier's own account ("rejected
+        the claim, saying fighting was going on in the village")."""
         clausal = tok.pos_ in ("VERB", "AUX")
+        below = tok
         for a in list(tok.ancestors)[:5]:
             if a.lemma_.lower() in self.denial:
-                return clausal
+                return clausal and below.dep_ not in ("advcl", "conj", "parataxis")
             clausal = clausal or a.pos_ in ("VERB", "AUX")
+            below = a
         return False
 
     def _in_summary(self, rd: Reader, sent: Sentence) -> bool:
@@ -950,7 +981,7 @@ class EventExtractor:
             )
         )
         if spans[0].start in countries and spans[0].root.i not in own:
-            return []
+            return self._reference(rd, sent, cue)  # "Ukraine's army said ... in the village"
         best = spans[0]
         group = next((g for g in rd._groups(sorted(spans, key=lambda s: s.start)) if best in g), [best])
         if rd._road_end(best.root):
@@ -1054,16 +1085,21 @@ class EventExtractor:
         return False
 
     def _reference(self, rd: Reader, sent: Sentence, cue: _Cue) -> list[Place]:
-        """ "raided the same village": the village the text named before."""
-        for t in (
-            cue.tok.subtree
-            if cue.tok.pos_ != "VERB"
-            else [*cue.tok.children, *(x for c in cue.tok.children for x in c.subtree)]
-        ):
+        """ "raided the same village", "fighting was ongoing in the village": the village the
+        text named before."""
+        tok = cue.tok
+        # a subject cue is placed by its verb's phrases
+        clause = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None)
+        words = [] if tok.pos_ == "VERB" else list(tok.subtree)
+        if clause is not None:
+            words += [x for c in clause.children if c.i != tok.i for x in c.subtree]
+        for t in words:
             if t.lower_ in rd.town_nouns and any(
                 c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in t.children
             ):
                 prev = rd.previous_places(sent, before_token=t.i, noun=t.lower_)
+                # "told Darfur24": an outlet told is no town referred back to
+                prev = [p for p in prev if isinstance(p, Place) or not self._aside(p)]
                 return [p if isinstance(p, Place) else rd.place(p.text) for p in prev]
         return []
 
