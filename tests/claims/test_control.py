@@ -734,3 +734,26 @@ def test_a_site_on_the_edge_of_a_town_is_part_of_it_and_its_holder_loses(pipelin
     assert [(c.place.name, c.extent, c.from_actor) for c in items] == [
         ("Bhamo", "partial", "Myanmar Armed Forces")
     ]
+
+
+def test_the_changes_own_day_beats_the_day_it_was_told(pipeline):
+    # PUB is Friday 10 March 2023: Thursday = 9 March, Tuesday = 7 March
+    text = (
+        "Kachin\n\nThe Kachin Independence Army said on Thursday that its fighters had captured the town of "
+        "Bhamo, the largest garrison in the north of the state, on Tuesday.\n"
+    )
+    (c,) = control(pipeline, text)
+    assert c.when.start == date(2023, 3, 7)
+    # with no day of its own, the change takes the day it was told
+    (c,) = control(pipeline, "Kachin\n\nThe KIA said on Thursday that its fighters had captured Bhamo.\n")
+    assert c.when.start == date(2023, 3, 9)
+
+
+def test_a_repeated_change_takes_the_day_of_the_account_that_gives_one(pipeline):
+    text = (
+        "Rafah\n\n- Israeli forces took control of the Tal as Sultan area of Rafah.\n\n"
+        "On 14 February, the Israeli military announced that its forces had taken control of the "
+        "Tal as Sultan area of Rafah.\n"
+    )
+    (c,) = control(pipeline, text)
+    assert c.when.start == date(2023, 2, 14)

@@ -1307,6 +1307,21 @@ class Reader:
         if ms:
             pos = sent.abs(anchor.idx) if anchor is not None else sent.start
             ms.sort(key=lambda t: abs(t.start - pos))
+            if anchor is not None:
+                # "said on Sunday that its fighters had captured P on Thursday": the change's own
+                # clause dates it; the telling's day only when the clause names none
+                lo = sent.abs(anchor.left_edge.idx)
+                hi = sent.abs(anchor.right_edge.idx + len(anchor.right_edge))
+                own = [
+                    t
+                    for t in ms
+                    if lo <= t.start
+                    and t.end <= hi
+                    and t.kind == "point"
+                    and t.when.precision == Precision.DAY
+                ]
+                if own:
+                    return own[0].when
             return ms[0].when
         return self.last_day_before(sent.start) or ctx.publication_day()
 
@@ -2451,6 +2466,16 @@ class ControlExtractor:
             yield _Item(claim, title, mode="status")
 
     # ---- document level ---------------------------------------------------------------
+    @staticmethod
+    def _dated(ctx: DocContext, item: _Item) -> bool:
+        """The item's sentence names a day of its own."""
+        at = item.claim.evidence.start
+        sent = next((s for s in ctx.sentences if s.start <= at < s.end), None)
+        return sent is not None and any(
+            t.when is not None and t.when.precision == Precision.DAY
+            for t in ctx.times_in(sent.start, sent.end)
+        )
+
     def _finish(self, ctx: DocContext, rd: Reader, items: list[_Item]) -> list[ControlClaim]:
         changes = [i for i in items if i.claim.kind == "change"]
         # the side the text shows advancing: the most frequent stated gainer
@@ -2502,12 +2527,17 @@ class ControlExtractor:
                         i.claim.extent = "partial"
                     if i.claim.from_actor is None:
                         i.claim.from_actor = prev.claim.from_actor
+                    if self._dated(ctx, prev) and not self._dated(ctx, i):
+                        i.claim.when = prev.claim.when
                     i.claim.id = prev.claim.id
                 else:
                     if c.extent == "partial" and prev.claim.extent == "full":
                         prev.claim.extent = "partial"
                     if prev.claim.from_actor is None:
                         prev.claim.from_actor = c.from_actor
+                    if self._dated(ctx, i) and not self._dated(ctx, prev) and not i.title:
+                        # a summary line first, the dated account later: the account dates it
+                        prev.claim.when, prev.claim.evidence = c.when, c.evidence
                 continue
             seen[key] = i
             out.append(i)
