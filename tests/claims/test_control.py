@@ -757,3 +757,17 @@ def test_a_repeated_change_takes_the_day_of_the_account_that_gives_one(pipeline)
     )
     (c,) = control(pipeline, text)
     assert c.when.start == date(2023, 2, 14)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Advance\n\nSudanese army units took control of the city centre of Wad Madani on Saturday.\n",
+        "Advance\n\nTroops cleared al-Shabaab from the surroundings of Bulo Burde on Saturday.\n",
+        "Advance\n\nRussia said its troops had captured the village of Rodynske on Tuesday. Ukraine said "
+        "fighting was ongoing in the village.\n",
+    ],
+)
+def test_parts_and_contested_changes_are_partial(pipeline, text):
+    items = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert items and all(c.extent == "partial" for c in items)

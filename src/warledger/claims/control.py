@@ -108,6 +108,7 @@ _ARMED_NOUNS = {
     "gang",
     "faction",
 }
+_TOWN_REFERENCE = re.compile(r"\bthe (town|village|city|settlement)\b", re.I)
 # Military sites: "the last outpost on the edge of P" is a part of P, wherever "the" points.
 _SITES = {"outpost", "post", "base", "camp", "checkpoint", "garrison", "barracks", "headquarters", "airbase"}
 # Nouns for the members of a non-state armed group: "the gangs", "the insurgents" point back at
@@ -2573,12 +2574,25 @@ class ControlExtractor:
                 counts[a.name] += 1
         return counts.most_common(1)[0][0] if counts else None
 
+    @staticmethod
+    def _refers_to(rd: Reader, sent: Sentence, key: str) -> bool:
+        """ "Fighting was ongoing in the village": a sentence that names no place but points back
+        at the place ``key``."""
+        m = _TOWN_REFERENCE.search(sent.text)
+        if m is None or rd.places_in(sent):
+            return False
+        prev = rd.previous_places(sent, noun=m.group(1).lower())
+        if not prev:
+            return False
+        p = prev[0]
+        return rd.place_key(p.name if isinstance(p, Place) else p.text) == key
+
     def _contested(self, ctx: DocContext, rd: Reader, item: _Item) -> bool:
         key = rd.place_key(item.claim.place.name)
         sent0 = item.extra.get("sentence")
         for s in ctx.sentences:
             mentions = {rd.place_key(p.text) for p in rd.places_in(s)}
-            same = key in mentions or (sent0 is not None and s is sent0)
+            same = key in mentions or (sent0 is not None and s is sent0) or self._refers_to(rd, s, key)
             if not same:
                 continue
             if rd.background(s, None):
