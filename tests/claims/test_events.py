@@ -711,3 +711,20 @@ def test_a_capture_told_with_its_own_day_takes_it_not_the_telling_day(pipeline):
     )
     taken = [e for e in events(pipeline, text) if e.place and e.place.name == "Varnok"]
     assert [e.when.start for e in taken] == [date(2023, 3, 9)]
+
+
+def test_aircraft_that_bomb_are_an_air_strike(pipeline):
+    text = "Army aircraft bombed the village of Tesk on Wednesday, killing five civilians."
+    assert typed(events(pipeline, text)) == [("Explosions/Remote violence", "Air/drone strike", "Tesk")]
+    assert events(pipeline, "The rebels said they shot down an army helicopter near Tesk on Wednesday.") == []
+
+
+def test_a_crowd_setting_things_ablaze_riots(pipeline):
+    text = (
+        "On Monday, angry youths blocked the main road in Kessin and set tyres and a police van ablaze to "
+        "protest against the killings."
+    )
+    assert [e.event_type for e in events(pipeline, text)] == ["Riots"]
+    # gunmen who burn houses are no crowd
+    text = "Gunmen stormed the village of Tesk on Wednesday, killing two men and setting houses ablaze."
+    assert "Riots" not in [e.event_type for e in events(pipeline, text)]

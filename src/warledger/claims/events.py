@@ -435,6 +435,8 @@ class EventExtractor:
                 return False
             if req == "civilians_killed_by_actor" and not self._civilians_killed_by.get(sent.index):
                 return False
+            if req == "by_crowd" and not self._by_crowd(cs.root):
+                return False
             if req == "aimed" and not self._aimed(cs.root):
                 return False
             if req == "harm" and not self._harms(cs.root):
@@ -870,7 +872,12 @@ class EventExtractor:
 
     def _by_crowd(self, tok: Token) -> bool:
         """ "demonstrators attacked a police vehicle": the doer is a crowd."""
-        verb = tok if tok.pos_ == "VERB" else (tok.head if tok.dep_ == "dobj" else None)
+        # the cue's verb: "attacked", "launched an attack", "set tyres and a van ablaze"
+        verb: Token | None = tok
+        while verb.pos_ != "VERB" and verb.dep_ in ("dobj", "conj", "amod", "advmod", "oprd", "acomp"):
+            verb = verb.head
+        if verb.pos_ != "VERB":
+            verb = None
         while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head
         if verb is None:
