@@ -728,3 +728,10 @@ def test_a_crowd_setting_things_ablaze_riots(pipeline):
     # gunmen who burn houses are no crowd
     text = "Gunmen stormed the village of Tesk on Wednesday, killing two men and setting houses ablaze."
     assert "Riots" not in [e.event_type for e in events(pipeline, text)]
+
+
+def test_seizing_a_town_the_army_left_is_a_handover(pipeline):
+    text = "Rebels on Tuesday seized the town of Varnok after the army and allied militias withdrew, residents said."
+    assert typed(events(pipeline, text)) == [
+        ("Strategic developments", "Non-violent transfer of territory", "Varnok")
+    ]

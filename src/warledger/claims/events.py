@@ -49,8 +49,10 @@ _SUFFIX = r"(?:s|es|ed|d|ing|ment|ments)?"
 _WITHDRAWAL = re.compile(
     r"\b(?:withdr[ae]w\w*|retreat\w*|pull\w* out|handed over|hand\w* over|evacuat\w*)\b", re.I
 )
+# signs of a fight around a withdrawal (a capture verb itself is none: "seized the town after
+# the army withdrew" is a handover)
 _FIGHTING = re.compile(
-    r"\b(?:clash\w*|fight\w*|battl\w*|attack\w*|storm\w*|captur\w*|seiz\w*|overr[au]n\w*|stormed)\b", re.I
+    r"\b(?:clash\w*|fight\w*|battl\w*|attack\w*|storm\w*|overr[au]n\w*|assault\w*|gunfire|shelling)\b", re.I
 )
 _ONGOING = re.compile(r"\b(?:still|ongoing|continu\w*|persist\w*)\b", re.I)
 # "soldiers of X", "members of X": X is the force they belong to, not a place.
