@@ -771,3 +771,13 @@ def test_a_repeated_change_takes_the_day_of_the_account_that_gives_one(pipeline)
 def test_parts_and_contested_changes_are_partial(pipeline, text):
     items = [c for c in control(pipeline, text) if c.kind == "change"]
     assert items and all(c.extent == "partial" for c in items)
+
+
+def test_a_dateline_with_its_date_dates_no_change(pipeline):
+    text = (
+        "Raid\n\nMaputo, 9 March (Lusa) - Insurgents of the Islamic State occupied the town of Macomia for two "
+        "days, looting shops and burning the market and the mosque, before withdrawing on Tuesday, local "
+        "sources said.\n"
+    )
+    items = [c for c in control(pipeline, text) if c.place and c.place.name == "Macomia"]
+    assert items and all(c.when.start == date(2023, 3, 7) for c in items)

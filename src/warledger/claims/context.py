@@ -78,7 +78,7 @@ _BARE_ARMED_PLURALS = {
 _ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 # "CUCUTA -", "ERBIL, Kurdistan Region -", "BEIRUT (Reuters) -", "Maiduguri —", "DERA ISMAIL KHAN:"
 _DATELINE = re.compile(
-    r"^[A-Z][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*(?:\([^)]{1,40}\)\s*)?(?:-|—|–|:)\s"
+    r"^[A-Z][\w.'’ -]{1,40}?(?:,\s*[A-Z0-9][\w.'’ -]{1,30}?)?\s*(?:\([^)]{1,40}\)\s*)?(?:-|—|–|:)\s"
 )
 
 
@@ -376,6 +376,7 @@ class DocContext:
         places: Counter = Counter()  # distinct place names resolved in each country
         seen_names: set[str] = set()
         actors: Counter = Counter()  # armed actors of each country
+        state_free: Counter = Counter()  # its non-state armed groups
         resolve_country = getattr(self.gazetteer, "resolve_country", lambda _t: None)
         for p in self.paragraphs:
             if p.doc is None:
@@ -408,13 +409,29 @@ class DocContext:
                 # armed groups fight where they come from; state forces also fight abroad
                 counts[actor.country] += 2 if actor.kind == "non-state armed group" else 1
                 actors[actor.country] += 1
+                if actor.kind == "non-state armed group":
+                    state_free[actor.country] += 1
         if not counts:
+            self._abroad_forces = set()
             return []
         top = max(counts.values())
         # a country whose only evidence is one stray place name is a namesake, not a subject
-        return [
+        out = [
             c for c, n in counts.most_common() if c in named or actors[c] or places[c] >= 2 or n * 3 >= top
         ]
+        # a country known only by its troops ("Rwandan troops" in a Mozambican report) sent
+        # forces there: the places of the report are not its places
+        self._abroad_forces = {
+            c for c in out[1:] if c not in named and not places[c] and not state_free[c] and actors[c]
+        }
+        return out
+
+    @property
+    def place_countries(self) -> list[str]:
+        """The countries the report's places lie in: its countries less those it names only by
+        the forces they sent."""
+        cs = self.countries
+        return [c for c in cs if c not in self._abroad_forces]
 
     @cached_property
     def _datelines(self) -> list[tuple[int, int]]:
@@ -448,7 +465,8 @@ class DocContext:
 
     def lookup_place(self, name: str) -> Place | None:
         place = self._lookup_place(name)
-        if place is not None and place.country and self.countries and place.country not in self.countries:
+        cs = self.place_countries
+        if place is not None and place.country and cs and place.country not in cs:
             return None  # a namesake abroad: keep the name, never a guess on another continent
         return place
 
@@ -458,12 +476,12 @@ class DocContext:
         name = name.strip(" \t\"“”'‘’,.")
         if not name:
             return None
-        found = self.gazetteer.resolve(name, countries=self.countries)
+        found = self.gazetteer.resolve(name, countries=self.place_countries)
         if found is None:
             for part in re.split(r"[\"“”()\[\]/]+", name):
                 part = part.strip(" -,'’")
                 if len(part) > 2 and part != name:
-                    found = self.gazetteer.resolve(part, countries=self.countries)
+                    found = self.gazetteer.resolve(part, countries=self.place_countries)
                     if found is not None:
                         break
         return found

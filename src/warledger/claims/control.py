@@ -1311,7 +1311,8 @@ class Reader:
             if anchor is not None:
                 # "said on Sunday that its fighters had captured P on Thursday": the change's own
                 # clause dates it; the telling's day only when the clause names none
-                lo = sent.abs(anchor.left_edge.idx)
+                # (a dateline the parser hung on the verb dates the report, not the change)
+                lo = max(sent.abs(anchor.left_edge.idx), ctx.dateline_end(sent))
                 hi = sent.abs(anchor.right_edge.idx + len(anchor.right_edge))
                 own = [
                     t
