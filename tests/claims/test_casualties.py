@@ -547,16 +547,11 @@ def test_people_including_civilians_are_of_unknown_category(pipeline):
     assert ("killed", 3000, 3000, "civilian") in keys
 
 
-def test_a_country_known_only_by_the_troops_it_sent_lends_no_namesakes():
+def test_a_country_known_only_by_the_troops_it_sent_lends_no_namesakes(pipeline):
     # "Rwandan troops" in a Mozambican report: a village name is not looked up in Rwanda
-    from datetime import date as _date
-
-    from warledger.documents.model import make_document
-    from warledger.pipeline import Pipeline
-
     text = (
         "Cabo Delgado\n\nInsurgents killed five civilians in Nanga, in Mozambique's Cabo Delgado province, on "
         "Monday, before Rwandan troops arrived, local sources said.\n"
     )
-    ex = Pipeline().extract_one(make_document(text, published=_date(2024, 5, 13)))
-    assert ex.casualties and all(c.place is None or c.place.country != "RW" for c in ex.casualties)
+    found = claims(pipeline, text)
+    assert found and all(c.place is None or c.place.country != "RW" for c in found)
