@@ -554,4 +554,4 @@ def test_a_country_known_only_by_the_troops_it_sent_lends_no_namesakes(pipeline)
         "Monday, before Rwandan troops arrived, local sources said.\n"
     )
     found = claims(pipeline, text)
-    assert found and all(c.place is None or c.place.country != "RW" for c in found)
+    assert found and all(c["place"] is None or c["place"]["country"] != "RW" for c in found)
