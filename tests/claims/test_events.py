@@ -735,3 +735,8 @@ def test_seizing_a_town_the_army_left_is_a_handover(pipeline):
     assert typed(events(pipeline, text)) == [
         ("Strategic developments", "Non-violent transfer of territory", "Varnok")
     ]
+
+
+def test_a_toll_over_the_month_is_a_campaign(pipeline):
+    text = "In Tesk province, rebel glide bombs killed 14 civilians in the town of Tesk during the month."
+    assert events(pipeline, text) == []
