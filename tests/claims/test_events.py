@@ -740,3 +740,12 @@ def test_seizing_a_town_the_army_left_is_a_handover(pipeline):
 def test_a_toll_over_the_month_is_a_campaign(pipeline):
     text = "In Tesk province, rebel glide bombs killed 14 civilians in the town of Tesk during the month."
     assert events(pipeline, text) == []
+
+
+def test_the_speakers_home_is_not_the_scene(pipeline):
+    # "Kessin's civil defence agency said": whose the speaker is, not where the strike fell
+    text = (
+        "An air strike on a tent camp for displaced people west of Tallow killed 12 people on Wednesday, "
+        "Kessin's civil defence agency said."
+    )
+    assert [e.place.name for e in events(pipeline, text)] == ["Tallow"]

@@ -808,7 +808,7 @@ class EventExtractor:
                 elif definite or cue.tok.pos_ == "VERB":
                     prev = self._previous_first_place(rd, sent)
                     places = [prev] if prev is not None else []
-            if not places and not rd.places_in(sent) and not self._refers_back(cue.tok):
+            if not places and not self._scenes(rd, sent) and not self._refers_back(cue.tok):
                 # a sentence naming no place ("At least 15 women were abducted"): the place
                 # the casualty reading gave the victims it tells, when that is a town
                 # (not a fighters' toll: that is often placed where their side reported it)
@@ -866,11 +866,14 @@ class EventExtractor:
 
     @staticmethod
     def _named_by(rd: Reader, sent: Sentence, place: Place) -> bool:
-        """The text has named the place by this sentence (not only further on)."""
+        """The text has named the place by this sentence (not only further on), as a place the
+        parse tags or in so many words ("a camp west of Khan Younis", an untagged name)."""
         key = rd.place_key(place.name)
-        return any(
+        if any(
             rd.place_key(p.text) == key for s in rd.ctx.sentences[: sent.index + 1] for p in rd.places_in(s)
-        )
+        ):
+            return True
+        return re.search(r"\b" + re.escape(place.name) + r"\b", rd.ctx.document.text[: sent.end]) is not None
 
     def _by_crowd(self, tok: Token) -> bool:
         """ "demonstrators attacked a police vehicle": the doer is a crowd."""
@@ -953,12 +956,16 @@ class EventExtractor:
         )
 
     # ---- place, time, actors, toll ---------------------------------------------------------------
-    def _places(self, rd: Reader, sent: Sentence, cue: _Cue) -> list[Place]:
-        spans = [
+    def _scenes(self, rd: Reader, sent: Sentence) -> list[Span]:
+        """The sentence's place names that may be a scene (not a unit's name, not a speaker's)."""
+        return [
             sp
             for sp in rd.places_in(sent)
             if not self._not_the_scene(rd, sp, spans_of=rd.places_in(sent)) and not self._aside(sp)
         ]
+
+    def _places(self, rd: Reader, sent: Sentence, cue: _Cue) -> list[Place]:
+        spans = self._scenes(rd, sent)
         landmarks = [sp for sp in spans if self._landmark(sp)]
         if landmarks and len(landmarks) < len(spans):
             spans = [sp for sp in spans if sp not in landmarks]
@@ -1036,6 +1043,8 @@ class EventExtractor:
             return True
         if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in self.speech:
             return True  # "residents told Darfur24": the outlet told, not a place
+        if root.dep_ == "poss" and root.head.dep_ == "nsubj" and root.head.head.lemma_.lower() in self.speech:
+            return True  # "Gaza's civil defence agency said": whose the speaker is
         while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in self.place_nouns:
             root = root.head.head  # "from the nearby town of X"
         prep = root.head if root.dep_ == "pobj" else None
