@@ -781,3 +781,25 @@ def test_a_dateline_with_its_date_dates_no_change(pipeline):
     )
     items = [c for c in control(pipeline, text) if c.place and c.place.name == "Macomia"]
     assert items and all(c.when.start == date(2023, 3, 7) for c in items)
+
+
+def test_having_control_of_a_place_is_a_standing(pipeline):
+    text = "Gaza\n\nHamas has full control over Khan Younis, residents said.\n"
+    assert [(c.kind, c.actor, c.place.name) for c in control(pipeline, text)] == [
+        ("status", "Hamas", "Khan Younis")
+    ]
+
+
+def test_a_town_that_remains_under_military_control(pipeline):
+    text = (
+        "Rakhine\n\nThe Arakan Army said fighting continued on the outskirts of Kyaukpyu, a town that hosts "
+        "a deep-sea port and remains under military control.\n"
+    )
+    assert [(c.kind, c.actor, c.place.name) for c in control(pipeline, text)] == [
+        ("status", "Myanmar Armed Forces", "Kyaukpyu")
+    ]
+
+
+def test_a_named_feature_keeps_its_noun(pipeline):
+    text = "Gaza\n\nThe army says it now has control of the whole of the Philadelphi corridor.\n"
+    assert [c.place.name for c in control(pipeline, text)] == ["Philadelphi corridor"]

@@ -233,6 +233,7 @@ class ControlLex(BaseModel):
     transfer_verbs: list[str] = []
     road_nouns: list[str] = []
     facility_nouns: list[str] = []
+    terrain_nouns: list[str] = []
     name_particles: list[str] = []
     english_particles: list[str] = []
 
@@ -385,6 +386,7 @@ class Reader:
         feats += [rf"\s+{re.escape(w)}$" for w in lex.feature_suffixes]
         self.feature_re = re.compile("|".join(feats), re.I) if feats else None
         self.facility_nouns = set(lex.facility_nouns)
+        self.terrain_nouns = set(lex.terrain_nouns)
         self.particles = set(lex.name_particles)
         self.english_particles = set(lex.english_particles)
         self.town_nouns = {
@@ -1208,8 +1210,26 @@ class Reader:
             if short and short != name:
                 found = self.ctx.resolve_place(short)
             if found.lat is None:
-                found = self._facility_town(name) or found
+                found = self._facility_town(name) or self._feature_near(name) or found
         return found
+
+    def _feature_near(self, name: str) -> Place | None:
+        """ "Rafah crossing", "Mosul dam" unknown to the gazetteer: the feature keeps its name,
+        at the point of the place it is named after."""
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() not in self.terrain_nouns:
+            return None
+        base = self.ctx.resolve_place(" ".join(words[:-1]))
+        if base.lat is None or base.precision == "country":
+            return None
+        return Place(
+            name=name,
+            lat=base.lat,
+            lon=base.lon,
+            country=base.country,
+            admin1=base.admin1,
+            precision=base.precision,
+        )
 
     def _names_an_actor(self, tok: Token, sent: Sentence) -> bool:
         """ "Islamic State": a name and the place noun it modifies that together name a side."""
@@ -1262,6 +1282,9 @@ class Reader:
             if self.ctx.resolve_actor(doc[e + 1 : k].text, sent.abs(doc[e + 1].idx), strict=True) is not None:
                 break  # "Gaza as Hamas": a side, not the rest of a name
             e = k
+        # "the Philadelphi corridor", "the Messalo river": a named feature keeps its noun
+        if e < end and doc[e].is_lower and doc[e].lemma_.lower() in self.terrain_nouns:
+            e += 1
         return doc[s:e] if (s, e) != (sp.start, sp.end) else sp
 
     def _facility_name(self, tok: Token) -> str | None:
@@ -2370,11 +2393,57 @@ class ControlExtractor:
     def lex_times(rd: Reader, sent: Sentence) -> list:
         return [t for t in rd.ctx.times_in(sent.start, sent.end) if t.when is not None]
 
+    def _has_control(
+        self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool
+    ) -> Iterator[_Item]:
+        """ "The army says it now has operational control of the whole of the corridor": the
+        subject of "have" holds the place of "control of/over"."""
+        verb = tok.head
+        if any(c.dep_ == "neg" for c in verb.children) or any(
+            c.dep_ == "aux" and c.lower_ in self.modal for c in verb.children
+        ):
+            return
+        if self._unrealised(verb) or rd.background(sent, verb) or rd.pluperfect_background(verb):
+            return
+        holder_tok = self._subject(verb)
+        place_tok = self._pobj(tok, ("of", "over"))
+        if holder_tok is None or place_tok is None:
+            return
+        target = self._control_target(place_tok)
+        places, part = self._places(rd, sent, target)
+        places = [p for p in places if not isinstance(p, Span) or not rd.region(p)]
+        holder = rd.actor(holder_tok, sent)
+        if not places or holder is None:
+            return
+        partial = part or self._partial_phrase(place_tok, target)
+        spans = [p for p in places if isinstance(p, Span)]
+        ev_start = min([verb.idx, *(p.start_char for p in spans)])
+        ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
+        for p in places:
+            claim = ControlClaim(
+                id=ctx.next_id("kx"),
+                kind="status",
+                actor=holder.name,
+                place=p if isinstance(p, Place) else rd.place(p.text),
+                extent="partial" if partial else "full",
+                share=self._share(sent.span, place_tok),
+                when=self._standing_when(ctx, sent, verb),
+                sources=ctx.sources(sent),
+                hedged=ctx.hedged(sent),
+                evidence=ctx.evidence(sent, ev_start, ev_end),
+            )
+            if claim.share is not None:
+                claim.extent = "share"
+            yield _Item(claim, title, mode="status")
+
     def _control_phrase(
         self, ctx: DocContext, rd: Reader, sent: Sentence, tok: Token, title: bool
     ) -> Iterator[_Item]:
         """ "the gangs were still in control of the town centre", "P remains under the control
         of X", "P remained under X control": who holds a place, said with the noun."""
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "have":
+            yield from self._has_control(ctx, rd, sent, tok, title)
+            return
         prep = tok.head
         if tok.dep_ != "pobj" or prep.lower_ not in ("in", "under"):
             return
@@ -2384,6 +2453,9 @@ class ControlExtractor:
         if any(c.dep_ == "aux" and c.lower_ in self.modal for c in verb.children):
             return
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.dep_ == "conj":
+            # "a town that hosts X and remains under military control": the first verb's subject
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             return
         of = self._pobj(tok, ("of",))
@@ -2399,8 +2471,13 @@ class ControlExtractor:
             if owner is None:
                 # "the army said the area is now under total control": the speaker holds it
                 holder_tok = self._speaker(verb)
-        if place_tok is not None and place_tok.lower_ in ("which", "that") and verb.dep_ == "relcl":
-            place_tok = verb.head  # "P, which remains under X control": the antecedent
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "a town that hosts X and remains under military control"
+        if place_tok is not None and place_tok.lower_ in ("which", "that") and clause.dep_ == "relcl":
+            place_tok = clause.head  # "P, which remains under X control": the antecedent
+            if place_tok.dep_ == "appos" and place_tok.lemma_.lower() in rd.town_nouns:
+                place_tok = place_tok.head  # "P, a town that ...": the town named
         if holder_tok is None or place_tok is None:
             return
         if rd.background(sent, verb):
