@@ -803,3 +803,13 @@ def test_a_town_that_remains_under_military_control(pipeline):
 def test_a_named_feature_keeps_its_noun(pipeline):
     text = "Gaza\n\nThe army says it now has control of the whole of the Philadelphi corridor.\n"
     assert [c.place.name for c in control(pipeline, text)] == ["Philadelphi corridor"]
+
+
+def test_a_name_running_past_its_head_and_a_people_misread_as_a_place(pipeline):
+    text = (
+        "Mali\n\nThe army said its camp in Bamba came under attack on Sunday. The Coordination of Azawad "
+        "Movements (CMA), the alliance of mainly Tuareg former rebels, said it had taken the camp.\n"
+    )
+    items = control(pipeline, text, published=date(2023, 9, 12))
+    assert [c.place.name for c in items] == ["Bamba"]
+    assert items[0].actor != "Coordination"

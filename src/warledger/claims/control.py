@@ -418,6 +418,16 @@ class Reader:
         if defined is not None:
             return defined
         toks = np_tokens(tok)
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "ORG"), None)
+        if (
+            ent is not None
+            and ent.end > tok.i + 1
+            and any(t.lower_ == "of" for t in ent[tok.i - ent.start :])
+        ):
+            # "The Coordination of Azawad Movements": the name runs past its head
+            r = ctx.resolve_actor(ent.text, sent.abs(ent.start_char), strict=True)
+            if r is not None and r.known:
+                return ActorRef(r.name, r.kind, r.country, True)
         cut = dateline_end(sent.span)
         if cut:
             toks = [t for t in toks if t.i >= cut]  # "GOMA - Rebels ...": the dateline names no one
@@ -1014,6 +1024,10 @@ class Reader:
                 continue  # "the Isha prayer", "mainly Tuareg former rebels": a name describing a thing
             if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH:
                 continue  # "Eyewitnesses said": a speaker, whatever the tagger thinks
+            if any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in root.children) and not self._known_place(
+                sp.text
+            ):
+                continue  # "mainly Tuareg former rebels" parsed with the people as a name's object
             if any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_NOUNS for c in root.children):
                 continue  # "Nuri Mehmud, a YPG spokesman"
             out.append(sp)
