@@ -738,3 +738,47 @@ def test_days_relative_to_the_incident_told_before():
 def test_a_relative_day_with_nothing_before_stays_unresolved():
     found = find_time_expressions("The next day the convoy moved on.", THU)
     assert [m.when for m in found] == [None]
+
+
+def test_the_unit_of_the_date_told_before():
+    text = "On 9 February a shell hit the clinic. Strikes killed 30 people during the month."
+    found = {m.text: m.when for m in find_time_expressions(text, THU)}
+    assert found["during the month"] == w("2023-02-01", "2023-02-28", M)
+    found = {
+        m.text: m.when
+        for m in find_time_expressions("The rebels took the port in 2019. That year, 80 died.", THU)
+    }
+    assert found["That year"] == w("2019-01-01", "2019-12-31", Y)
+
+
+def test_the_unit_of_nothing_told_before_stays_unresolved():
+    assert [m.when for m in find_time_expressions("Strikes killed 30 people during the month.", THU)] == [
+        None
+    ]
+    assert [m.text for m in find_time_expressions("Fighting raged during the month of May.", THU)] == ["May"]
+
+
+def test_a_running_total_or_a_compared_date_is_no_anchor():
+    text = (
+        "Raids killed 61 in February, against 40 deaths in January. It was the worst month since "
+        "June 2020. Strikes killed 30 people during the month."
+    )
+    found = {m.text: m.when for m in find_time_expressions(text, THU)}
+    assert found["during the month"] == w("2023-02-01", "2023-02-28", M)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "compared"),
+    [
+        ("Some 9,000 remain displaced, compared with 12,000 a year ago.", "a year ago", "compared with"),
+        ("The toll reached 410, up from 395 killed a day earlier.", "a day earlier", "up from"),
+        ("Clashes rose to 14, against 9 incidents in January.", "January", "against"),
+        ("Attacks against civilians in January rose.", "January", None),
+        ("Militias killed 12 people in January.", "January", None),
+    ],
+)
+def test_a_date_after_a_comparison_opener_is_marked(text, span, compared):
+    m = next(m for m in find_time_expressions(text, THU) if m.text == span)
+    assert (text[m.compared_from :].split(" ")[0] if m.compared_from is not None else None) == (
+        compared.split(" ")[0] if compared else None
+    )

@@ -60,6 +60,9 @@ class TimeMention:
     text: str
     when: When | None
     kind: str = "point"  # point | since | period | until
+    # where "compared with", "up from" opens the comparison this date belongs to, if any:
+    # "583,000 remain displaced, compared with 628,000 a year ago" dates only the 628,000
+    compared_from: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ class _Candidate:
     when: When | None
     kind: str
     rule: str
+    compared_from: int | None = None
 
 
 def _strip_groups(pattern: str) -> str:
@@ -199,6 +203,14 @@ class TimeResolver:
         range_ctx = alt(v.range_openers + tuple(w for w in v.range_joiners if w[0].isalpha()))
         self._opener_before = re.compile(rf"(?<![\w-])(?P<open>{alt(v.range_openers)}){SP}$")
         self._joiner_gap = re.compile(joiner)
+        # "compared with 418 deaths recorded in February", "up from 3,516 a day earlier":
+        # an opener, a few words without a clause break, then the date
+        words = rf"(?:[^\s,;.!?]+(?:,\d+)*{SP}){{0,6}}"
+        figure = rf"(?:[^\s,;.!?]+{SP}){{0,2}}\d[\d,.]*{SP}{words}"
+        self._comparison = re.compile(
+            rf"(?<![\w-])(?:(?P<open>{alt(v.comparison_openers)}){SP}{words}"
+            rf"|(?P<open2>{alt(v.comparison_openers_figure)}){SP}{figure})$"
+        )
         closers = [u for u in v.until if not u.lower().startswith("as ")]  # "as of" is a status date
         self._until_word = re.compile(alt(closers))
 
@@ -256,7 +268,8 @@ class TimeResolver:
             ),
             (
                 "anchored",
-                rf"{start}(?P<which>{alt(v.anchored)}){SP}(?P<unit>{alt(('day', 'week', 'month', 'year'))})\b",
+                rf"{start}(?P<which>{alt(v.anchored)}){SP}(?P<unit>{alt(('day', 'week', 'month', 'year'))})\b"
+                r"(?![^\S\n]+of\b)",  # "during the month of May" names its month
                 self._r_anchored,
             ),
             ("month_ctx", rf"{start}{ctx}{SP}(?P<core>{_strip_groups(self.p_month)})", self._r_core),
@@ -678,9 +691,19 @@ class TimeResolver:
             if all(c.end <= t.start or c.start >= t.end for t in taken):
                 taken.append(c)
         chosen = self._join_ranges(text, sorted(taken, key=lambda c: c.start), published)
+        chosen = [self._mark_comparison(text, c) for c in chosen]
         chosen = self._link(text, chosen, published)
         chosen = self._relative_days(chosen)
-        return [TimeMention(c.start, c.end, text[c.start : c.end], c.when, c.kind) for c in chosen]
+        return [
+            TimeMention(c.start, c.end, text[c.start : c.end], c.when, c.kind, c.compared_from)
+            for c in chosen
+        ]
+
+    def _mark_comparison(self, text: str, c: _Candidate) -> _Candidate:
+        """A date that closes a comparison ("compared with 628,000 a year ago") dates the
+        figure compared with, not the sentence's other figures."""
+        m = self._comparison.search(text, max(0, c.start - 70), c.start)
+        return replace(c, compared_from=m.start("open") if m["open"] else m.start("open2")) if m else c
 
     @staticmethod
     def _relative_days(cands: list[_Candidate]) -> list[_Candidate]:
@@ -746,9 +769,21 @@ class TimeResolver:
         words = phrase.lower().split()
         unit = words[-1]
         step = self.v.anchored[" ".join(words[:-1])]
-        anchor = next((c.when.start for c in reversed(before) if c.when and c.when.start), None)
+        # a date compared with is no anchor ("X in March, against Y in February ... during the
+        # month"), nor the start of a running total ("the highest toll since May 2019")
+        anchor = next(
+            (
+                c.when.start
+                for c in reversed(before)
+                if c.when
+                and c.when.start
+                and c.compared_from is None
+                and c.rule not in ("since", "unit_start")
+            ),
+            None,
+        )
         if anchor is None:
-            if step > 0 or published is None:
+            if step >= 0 or published is None:
                 return None
             anchor = published  # "the previous day" with nothing before it: the day before publication
         target = cal.shift_unit(unit, anchor, step)

@@ -45,7 +45,7 @@ class TimeVocabulary:
     last_words: tuple[str, ...]
     next_words: tuple[str, ...]
     unit_parts: Mapping[str, str]  # lowercased phrase -> first | middle | last | upto
-    anchored: Mapping[str, int]  # lowercased phrase -> -1 (previous) | +1 (following)
+    anchored: Mapping[str, int]  # lowercased phrase -> -1 (previous) | 0 (same) | +1 (following)
     since: tuple[str, ...]
     since_fillers: tuple[str, ...]
     since_event_words: int
@@ -56,6 +56,9 @@ class TimeVocabulary:
     range_joiners: tuple[str, ...]
     year_contexts: tuple[str, ...]
     count_nouns: tuple[str, ...]
+    since_comparisons: tuple[str, ...] = ()  # "the first attack since": besides superlatives
+    comparison_openers: tuple[str, ...] = ()  # "compared with", "up from": the date is the compared figure's
+    comparison_openers_figure: tuple[str, ...] = ()  # "against": only before a figure
 
     @property
     def anchored_words(self) -> frozenset[str]:
@@ -94,7 +97,8 @@ class TimeVocabulary:
         night_terms = frozenset(t.lower() for e in d["relative_days"] if e.get("night") for t in e["terms"])
         units = {s.lower(): unit for unit, spellings in d["units"].items() for s in spellings}
         parts = {p.lower(): which for which, phrases in d["unit_parts"].items() for p in phrases}
-        anchored = {p.lower(): (-1 if k == "previous" else 1) for k, ps in d["anchored"].items() for p in ps}
+        steps = {"previous": -1, "same": 0, "following": 1}
+        anchored = {p.lower(): steps[k] for k, ps in d["anchored"].items() for p in ps}
 
         def t(items: Iterable[Any]) -> tuple[str, ...]:
             # YAML 1.1 reads bare on/off/yes/no as booleans: insist on strings
@@ -139,6 +143,9 @@ class TimeVocabulary:
             range_joiners=t(d["range_joiners"]),
             year_contexts=t(d["year_contexts"]),
             count_nouns=t(d["count_nouns"]),
+            since_comparisons=t(d.get("since_comparisons", [])),
+            comparison_openers=t(d.get("comparison_openers", [])),
+            comparison_openers_figure=t(d.get("comparison_openers_figure", [])),
         )
 
 
