@@ -197,7 +197,9 @@ class CasualtyExtractor:
         self.violent = set(lex.violent_actions)
         self.telling = set(lex.attribution.telling_verbs)
         self.conflict_nouns = {w.lower() for w in lex.conflict_nouns}
-        self.day_parts = {w.lower() for w in TimeVocabulary.load().day_parts}
+        time_vocab = TimeVocabulary.load()
+        self.day_parts = {w.lower() for w in time_vocab.day_parts}
+        self.since_comparisons = {w.lower() for w in time_vocab.since_comparisons}
 
     # ------------------------------------------------------------------ outcomes
     def _outcome_word(self, tok: Token) -> str | None:
@@ -804,10 +806,15 @@ class CasualtyExtractor:
     ) -> tuple[When | None, bool]:
         """(when, is_period_mention) for a claim in this sentence."""
         dl = ctx.dateline_end(sent)
+        pos = sent.abs(anchor.idx) if anchor is not None else sent.start
         mentions = [
             t
             for t in ctx.times_in(sent.start, sent.end)
-            if t.when is not None and not self._names_a_thing(sent, t)
+            if t.when is not None
+            and not self._names_a_thing(sent, t)
+            and not self._record_since(sent, t)
+            # "583,000 remain displaced, compared with 628,000 a year ago": the date is the 628,000's
+            and (t.compared_from is None or t.compared_from <= pos < t.end)
         ]
         if re.search(
             r"\b(?:same period|same time|during this period|over the same)\b", sent.text, re.I
@@ -815,7 +822,6 @@ class CasualtyExtractor:
             return state["period"], True
         if mentions:
             # prefer a "since"/"period" mention (cumulative), then the one nearest the trigger
-            pos = sent.abs(anchor.idx) if anchor is not None else sent.start
             # a date of the telling ("told reporters on Wednesday that ...") is not the date
             # of what was told: such mentions come last
             mentions.sort(
@@ -841,13 +847,16 @@ class CasualtyExtractor:
                 if opened and not self._dates_the_telling(sent, opened[0], dl):
                     w = When(opened[0].when.start, w.end, Precision.PERIOD)
             short = w.start is not None and w.end is not None and (w.end - w.start).days <= 2
+            if m.compared_from is not None:
+                return w, not short  # a figure compared with: its own date, no one else's
             if m.kind in ("since", "period", "until") or (
                 w.precision in (Precision.MONTH, Precision.YEAR, Precision.PERIOD) and not short
             ):
-                state["period"] = w
+                # the period of a figure covers the figures told after it in the passage
+                state["period"], state["period_para"], state["period_sent"] = w, sent.para.index, sent.index
                 return w, True
             # a day, or a night or a weekend: one incident's time
-            state["when"], state["when_para"] = w, sent.para.index
+            state["when"], state["when_para"], state["when_sent"] = w, sent.para.index, sent.index
             state.setdefault("lead_when", w)
             return w, False
         found = self._undated(sent, state)
@@ -861,12 +870,19 @@ class CasualtyExtractor:
         if (
             state.get("period")
             and state.get("period_para") in (sent.para.index, sent.para.index - 1, sent.para.index - 2)
+            and not self._incident_told_since_period(sent, state)
             and (state.get("period_of_total", True) or _CUMULATIVE_WORDS.search(sent.text))
         ):
             return state["period"], True
-        if state.get("when_para") is not None and sent.para.index - state["when_para"] <= 1:
-            return state.get("when"), False  # the day of the incident the passage is about
         day = self._narrative_day(sent, state)
+        if state.get("when_para") is not None and sent.para.index - state["when_para"] <= 1:
+            if (
+                day is not None
+                and self._later_incident(sent, state)
+                and not _CUMULATIVE_WORDS.search(sent.text)
+            ):
+                return day, False  # "On Sunday, troops clashed ... The army said it killed four"
+            return state.get("when"), False  # the day of the incident the passage is about
         if day is not None and not _CUMULATIVE_WORDS.search(sent.text):
             return day, False  # the day the narrative gave the incident, in any sentence
         if passage_only:
@@ -876,6 +892,21 @@ class CasualtyExtractor:
         if state.get("lead_when") is not None and not _CUMULATIVE_WORDS.search(sent.text):
             return state["lead_when"], False  # the incident the report leads with
         return None
+
+    @staticmethod
+    def _later_incident(sent: Sentence, state: dict) -> bool:
+        """A day told between the last dated claim and this undated sentence."""
+        after = state.get("when_sent", -1)
+        return any(after < i < sent.index for i, _, _ in state.get("incidents") or [])
+
+    @staticmethod
+    def _incident_told_since_period(sent: Sentence, state: dict) -> bool:
+        """A day an incident is told on after the period was stated, and before this undated
+        sentence, in a sentence of its own: the narrative has moved on from the total."""
+        if _CUMULATIVE_WORDS.search(sent.text):
+            return False
+        after = state.get("period_sent", -1)
+        return any(after < i < sent.index for i, _, _ in state.get("incidents") or [])
 
     _TIME_NOUNS = {"year", "month", "week", "day", "period", "night", "morning", "evening", "afternoon"}
 
@@ -893,6 +924,23 @@ class CasualtyExtractor:
             and tok.head.i > tok.i
             and tok.head.lemma_.lower() not in self._TIME_NOUNS
         )
+
+    def _record_since(self, sent: Sentence, mention) -> bool:
+        """ "the deadliest attack since 2019", "the highest monthly toll since October": a since
+        that sets a record against the past, not the period any figure covers."""
+        if mention.kind != "since":
+            return False
+        span = sent.span
+        tok = next((t for t in span if sent.abs(t.idx) >= mention.start), None)
+        if tok is None:
+            return False
+        for t in reversed(span[: tok.i - span.start][-10:]):
+            if t.pos_ in ("VERB", "AUX"):
+                return False  # "most of those killed since January": the verb's period
+            hedge = t.i > 0 and t.doc[t.i - 1].lower_ == "at"  # "at least 138 ... since 2015"
+            if (t.tag_ in ("JJS", "RBS") and not hedge) or t.lower_ in self.since_comparisons:
+                return True
+        return False
 
     def _dates_the_telling(self, sent: Sentence, mention, dateline_end: int = -1) -> bool:
         """A date of the telling ("the ministry said on Monday", "JNIM claimed on May 12
@@ -937,6 +985,7 @@ class CasualtyExtractor:
                 if (
                     w is None
                     or t.kind != "point"
+                    or t.compared_from is not None
                     or w.start is None
                     or w.end is None
                     or (w.end - w.start).days > 2
@@ -1583,6 +1632,8 @@ class CasualtyExtractor:
 
     def _note_period(self, ctx: DocContext, sent: Sentence, state: dict, claims: bool = False) -> None:
         for t in ctx.times_in(sent.start, sent.end):
+            if t.compared_from is not None:
+                continue  # a date compared with opens no period and leads no report
             if (
                 "lead_when" not in state
                 and sent.para.index <= 3
@@ -1592,9 +1643,9 @@ class CasualtyExtractor:
                 and not self._dates_the_telling(sent, t, ctx.dateline_end(sent))
             ):
                 state["lead_when"] = t.when  # the day of the incident the report leads with
-            if t.when is not None and t.kind in ("since", "period"):
+            if t.when is not None and t.kind in ("since", "period") and not self._record_since(sent, t):
                 state["period"] = t.when
-                state["period_para"] = sent.para.index
+                state["period_para"], state["period_sent"] = sent.para.index, sent.index
                 # a total's period ("since January, 300 were killed") covers the figures
                 # after it, and so does one that opens its sentence ("In the last 24 hours,
                 # ..."); a background "since" ("their furthest advance since they took X in
