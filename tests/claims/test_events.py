@@ -749,3 +749,11 @@ def test_the_speakers_home_is_not_the_scene(pipeline):
         "Kessin's civil defence agency said."
     )
     assert [e.place.name for e in events(pipeline, text)] == ["Tallow"]
+
+
+def test_people_beaten_by_armed_men_are_attacked(pipeline):
+    text = "Several protesters were beaten by armed men in the town of Corvel on Wednesday."
+    assert typed(events(pipeline, text)) == [("Violence against civilians", "Attack", "Corvel")]
+    # an assault "beaten back" is a battle, not a beating
+    text = "A rebel assault on the army base in Tesk was beaten back on Wednesday."
+    assert [e.event_type for e in events(pipeline, text)] == ["Battles"]
