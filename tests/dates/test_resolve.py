@@ -782,3 +782,39 @@ def test_a_date_after_a_comparison_opener_is_marked(text, span, compared):
     assert (text[m.compared_from :].split(" ")[0] if m.compared_from is not None else None) == (
         compared.split(" ")[0] if compared else None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "The agency counted 2,100 displaced in the week ending 12 March alone.",
+            "the week ending 12 March",
+            w("2023-03-06", "2023-03-12", W),
+        ),
+        ("In the week to Sunday, 40 people died.", "the week to Sunday", w("2023-03-06", "2023-03-12", W)),
+    ],
+)
+def test_the_week_ending_a_day(text, span, expected):
+    m = next(m for m in find_time_expressions(text, THU) if m.text == span)
+    assert (m.kind, m.when) == ("period", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            'The toll since rebels launched the "Iron Dawn" offensive on 2 March rose to 90.',
+            'since rebels launched the "Iron Dawn" offensive on 2 March',
+            w("2023-03-02", "2023-03-16", PER),
+        ),
+        (
+            "Deaths since the army began “Operation Clean Sweep” in January passed 300.",
+            "since the army began “Operation Clean Sweep” in January",
+            w("2023-01-01", "2023-03-16", PER),
+        ),
+    ],
+)
+def test_since_an_event_with_a_quoted_name(text, span, expected):
+    m = next(m for m in find_time_expressions(text, THU) if m.kind == "since")
+    assert (m.text, m.when) == (span, expected)

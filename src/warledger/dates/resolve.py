@@ -193,7 +193,8 @@ class TimeResolver:
             + ")"
         )
         start = r"(?<![\w-])"
-        ev = rf"(?:[^\W\d][\w'’-]*{SP}){{1,{v.since_event_words}}}?(?i:on|in){SP}"
+        # event words, a quoted name among them ('since the factions launched the "Dawn" operation on')
+        ev = rf"(?:[\"“‘']?[^\W\d][\w'’-]*[\"”’']?,?{SP}){{1,{v.since_event_words}}}?(?i:on|in){SP}"
         joiners_word = alt(w for w in v.range_joiners if w[0].isalpha())
         joiners_dash = "|".join(re.escape(w) for w in v.range_joiners if not w[0].isalpha())
         joiner = rf"(?:{SP}(?P<join>{joiners_word}){SP}|{OSP}(?P<dash>{joiners_dash}){OSP})"
@@ -259,6 +260,12 @@ class TimeResolver:
                 rf"|the\s+day\s+(?:before|after)|a\s+day\s+(?:later|earlier)"
                 rf"|(?P<n>\d+|two|three|four|five|six|seven)\s+days\s+(?P<dir>later|after|earlier|before))\b",
                 self._r_relday,
+            ),
+            (
+                # "in the week ending 14 September": the seven days up to that day
+                "week_ending",
+                rf"{start}{the}{SP}(?i:week){SP}(?:{alt(v.week_ending)}){SP}(?P<a>{point})",
+                self._r_week_ending,
             ),
             (
                 "unit_start",
@@ -639,6 +646,13 @@ class TimeResolver:
         else:
             offset = -1
         return _Candidate(m.start(), m.end(), None, "point", f"relday{offset:+d}")
+
+    def _r_week_ending(self, m: re.Match[str], published: date | None) -> _Candidate:
+        w = self._point_when(m["a"], published)
+        when = None
+        if w is not None and w.end is not None and w.precision == Precision.DAY:
+            when = When(w.end - timedelta(days=6), w.end, Precision.WEEK)
+        return _Candidate(m.start(), m.end(), when, "period", "week_ending")
 
     def _r_unit_start(self, m: re.Match[str], published: date | None) -> _Candidate:
         """ "since the start of the year": from the first day of the unit that holds P."""

@@ -59,6 +59,7 @@ class TimeVocabulary:
     since_comparisons: tuple[str, ...] = ()  # "the first attack since": besides superlatives
     comparison_openers: tuple[str, ...] = ()  # "compared with", "up from": the date is the compared figure's
     comparison_openers_figure: tuple[str, ...] = ()  # "against": only before a figure
+    week_ending: tuple[str, ...] = ()  # "the week ending 14 May": the seven days up to it
 
     @property
     def anchored_words(self) -> frozenset[str]:
@@ -146,6 +147,7 @@ class TimeVocabulary:
             since_comparisons=t(d.get("since_comparisons", [])),
             comparison_openers=t(d.get("comparison_openers", [])),
             comparison_openers_figure=t(d.get("comparison_openers_figure", [])),
+            week_ending=t(d.get("week_ending", [])),
         )
 
 
