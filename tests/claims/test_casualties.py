@@ -555,3 +555,14 @@ def test_a_country_known_only_by_the_troops_it_sent_lends_no_namesakes(pipeline)
     )
     found = claims(pipeline, text)
     assert found and all(c["place"] is None or c["place"]["country"] != "RW" for c in found)
+
+
+def test_the_ministry_is_the_ministry_cited_before(pipeline):
+    # not the government of the country the report is about
+    text = (
+        "Ukraine\n\nRussia's defence ministry said on Sunday that its forces had killed 40 Ukrainian soldiers "
+        "near Vovchansk.\n\nThe ministry said its forces had taken the village of Krasnoye near Kharkiv, "
+        "killing 12 Ukrainian soldiers.\n"
+    )
+    found = claims(pipeline, text, published=date(2024, 5, 12))
+    assert [c["sources"][0] for c in found] == ["Russian Ministry of Defence"] * 2

@@ -57,6 +57,7 @@ class AttributionFinder:
         self.resolve_actor = resolve_actor
         self.person_org: dict[str, str] = {}  # people named with their office, for later mentions
         self.last_org: str | None = None  # the last organisation cited, for "the statement" later
+        self.cited: list[str] = []  # every organisation cited so far, for "the ministry" later
         self.verbs = set(lex.attribution.reporting_verbs)
         self.spokes = set(lex.attribution.spokesperson_words)
         self.generic = {g.lower() for g in lex.hedges.generic_sources}
@@ -244,12 +245,28 @@ class AttributionFinder:
                     return name
         if any(t.lower_ in self._SUBNATIONAL for t in words):
             return None
+        earlier = self._cited_before(tok, titles)
+        if earlier:
+            return earlier
         owner = next((t for t in words if t.dep_ == "poss" and t.ent_type_ == "GPE"), None)
         if owner is not None:  # "Mozambique's defence minister"
             name = self.resolve_actor(f"Government of {owner.text}", owner.idx, strict=True)
             if name:
                 return name
         return self.resolve_actor("the government", tok.idx, strict=True)
+
+    def _cited_before(self, tok: Token, titles: list[Token]) -> str | None:
+        """ "The ministry said" after "Russia's defence ministry said": the body of that office the
+        report cited last, not the government of the country it reports on."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        if any(c.dep_ == "poss" for c in tok.children):
+            return None
+        nouns = {re.sub(r"^minister$", "ministry", t.lemma_.lower()) for t in titles}
+        for name in reversed(self.cited):
+            if set(re.findall(r"[a-z]+", name.lower())) & nouns:
+                return name
+        return None
 
     def _org_in(self, tok: Token) -> str | None:
         """An actor named inside the subtree of `tok` ("spokesman for the army")."""
@@ -368,6 +385,7 @@ class AttributionFinder:
         known = [n for n in chain if n != "__pronoun__" and not self.is_generic(n) and n[:1].isupper()]
         if known:
             self.last_org = known[0]
+            self.cited.extend(known)
         return Attribution(
             chain=chain, generic=self.is_generic(chain[0]) if chain[0] != "__pronoun__" else False
         )
