@@ -56,3 +56,11 @@ def test_real_unknown_or_foreign_names(real, name, cc):
 
 def test_real_index_is_compact(real):
     assert real.path.stat().st_size < 150_000_000
+
+
+def test_near_spellings_are_sought_only_near_the_report(real):
+    # a Syrian report that also names the US: a near-spelling is no guess at an American town
+    found = real.resolve("Tishreen", countries=["SY", "TR", "US"])
+    assert found is None or found.country in ("SY", "TR")
+    # next door still counts: a near-spelling of a Turkish town in a Syrian report
+    assert real.resolve("Gaziantepp", countries=["SY", "TR"]).country == "TR"

@@ -209,7 +209,11 @@ class Gazetteer:
         if len(fk) < FUZZY_MIN_LEN or not ccs:
             return []  # without the document's countries a near-spelling is a guess
         found: dict[int, float] = {}
-        for cc in ccs:
+        # a near-spelling is looked for where the report is and next door: in a far country the
+        # document also names ("US-led coalition" in a Syrian report) it is a guess at a namesake
+        main = self._countries.get(ccs[0])
+        near = {ccs[0], *(main["neighbours"].split(",") if main else ())}
+        for cc in (c for c in ccs if c in near):
             folds, refs = self._pool(cc)
             for _choice, score, i in process.extract(
                 fk, folds, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=20
