@@ -566,3 +566,12 @@ def test_the_ministry_is_the_ministry_cited_before(pipeline):
     )
     found = claims(pipeline, text, published=date(2024, 5, 12))
     assert [c["sources"][0] for c in found] == ["Russian Ministry of Defence"] * 2
+
+
+def test_a_namesake_inside_the_state_the_report_names(pipeline):
+    text = (
+        "Mexico\n\nSoldiers clashed with gunmen in the town of Jesus Maria on Sunday, killing four suspected "
+        "cartel members, the Sinaloa state prosecutor's office said.\n"
+    )
+    found = claims(pipeline, text)
+    assert found and found[0]["place"]["admin1"] == "Sinaloa"

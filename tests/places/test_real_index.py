@@ -64,3 +64,12 @@ def test_near_spellings_are_sought_only_near_the_report(real):
     assert found is None or found.country in ("SY", "TR")
     # next door still counts: a near-spelling of a Turkish town in a Syrian report
     assert real.resolve("Gaziantepp", countries=["SY", "TR"]).country == "TR"
+
+
+def test_namesakes_yield_to_the_reports_country_and_province(real):
+    # "Pokrovsk": one in Donetsk, one in Yakutia; a Ukrainian report means the first
+    assert real.resolve("Pokrovsk", countries=["UA", "RU"]).country == "UA"
+    assert real.resolve("Pokrovsk", countries=["RU", "UA"]).country == "RU"
+    # "Jesus Maria": several in Mexico; a report that names Sinaloa means the one there
+    assert real.resolve("Jesus Maria", countries=["MX"], admin1s=["Sinaloa"]).admin1 == "Sinaloa"
+    assert real.resolve("Jesus Maria", countries=["MX"]).admin1 != "Sinaloa"

@@ -66,6 +66,7 @@ def text_at(text: str, span: tuple) -> str:
 _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|the|and|al|de|du|la)\s+)*){1,7})\(([A-Z][A-Z.]{1,7})\)"
 )
+_DIVISION_NOUNS = {"state", "province", "governorate", "region", "oblast", "department", "prefecture"}
 _BARE_ARMED_PLURALS = {
     "militants",
     "insurgents",
@@ -476,15 +477,50 @@ class DocContext:
         name = name.strip(" \t\"“”'‘’,.")
         if not name:
             return None
-        found = self.gazetteer.resolve(name, countries=self.place_countries)
+        found = self._resolve_in_context(name)
         if found is None:
             for part in re.split(r"[\"“”()\[\]/]+", name):
                 part = part.strip(" -,'’")
                 if len(part) > 2 and part != name:
-                    found = self.gazetteer.resolve(part, countries=self.place_countries)
+                    found = self._resolve_in_context(part)
                     if found is not None:
                         break
         return found
+
+    def _resolve_in_context(self, name: str) -> Place | None:
+        try:
+            return self.gazetteer.resolve(name, countries=self.place_countries, admin1s=self.provinces)
+        except TypeError:  # a gazetteer without context ranking (test doubles)
+            return self.gazetteer.resolve(name, countries=self.place_countries)
+
+    @cached_property
+    def provinces(self) -> list[str]:
+        """First-level divisions the report names ("Sinaloa", "Deir Ezzor province"): a namesake
+        town inside one of them is the one meant."""
+        out: list[str] = []
+        for p in self.paragraphs:
+            if p.doc is None:
+                continue
+            names = [e.text for e in p.doc.ents if e.label_ in ("GPE", "LOC")]
+            # "Sinaloa state prosecutor's office": a name before a division noun, however tagged
+            for tok in p.doc:
+                if tok.lower_ in _DIVISION_NOUNS and tok.i > 0 and p.doc[tok.i - 1].pos_ == "PROPN":
+                    start = tok.i - 1
+                    while start > 0 and p.doc[start - 1].pos_ == "PROPN":
+                        start -= 1
+                    names.append(p.doc[start : tok.i].text)
+            for name in names:
+                rank = getattr(self.gazetteer, "rank", None)
+                ranked = rank(name, countries=self.place_countries) if rank else []
+                if not ranked or not ranked[0].allowed:
+                    continue
+                # "Sinaloa" is a town and a state: the state counts as named
+                for c in ranked:
+                    if c.allowed and c.level == ranked[0].level and c.place.precision == "province":
+                        if c.place.admin1 and c.place.admin1 not in out:
+                            out.append(c.place.admin1)
+                        break
+        return out
 
     def resolve_place(self, name: str) -> Place:
         """A resolved place, or the name as written with null coordinates."""

@@ -102,18 +102,21 @@ class Gazetteer:
 
     # -- public look-ups ------------------------------------------------------------------
 
-    def resolve(self, name: str, *, countries: Sequence[str] = ()) -> Place | None:
+    def resolve(
+        self, name: str, *, countries: Sequence[str] = (), admin1s: Sequence[str] = ()
+    ) -> Place | None:
         """The place a report means by ``name``, or None when we do not know it.
 
         The answer keeps ``name`` as written (the claim shows the report's spelling);
         a phrase for an area around or part of a place ("Kobani countryside",
         "southern Tripoli") gets that place's point, no geonameid, and the precision
-        the words imply.
+        the words imply. Among namesakes matched as well as the best, one in the report's
+        main country, then one in a province the report names (``admin1s``), wins.
         """
         ranked = self.rank(name, countries=countries)
         if not ranked or not ranked[0].allowed:
             return None
-        best = ranked[0]
+        best = self._in_context(ranked, countries, admin1s)
         q, p = best.query, best.place
         return replace(
             p,
@@ -121,6 +124,28 @@ class Gazetteer:
             geonameid=p.geonameid if q.same_place else None,
             precision=q.precision or p.precision,
         )
+
+    @staticmethod
+    def _in_context(ranked: list[Candidate], countries: Sequence[str], admin1s: Sequence[str]) -> Candidate:
+        """The best candidate, or a namesake as well matched that the report's context prefers
+        ("Pokrovsk" in a Ukrainian report, "Jesus Maria" in a report on Sinaloa)."""
+        best = ranked[0]
+        peers = [
+            c
+            for c in ranked
+            if c.allowed and c.level == best.level and c.place.precision == best.place.precision
+        ]
+        main = countries[0].upper() if countries else None
+        if main and best.place.country != main:
+            home = [c for c in peers if c.place.country == main]
+            if home:
+                best, peers = home[0], home
+        wanted = {norm(a) for a in admin1s if a}
+        if wanted and norm(best.place.admin1 or "") not in wanted:
+            inside = [c for c in peers if norm(c.place.admin1 or "") in wanted]
+            if inside:
+                best = inside[0]
+        return best
 
     def candidates(self, name: str, *, countries: Sequence[str] = ()) -> list[Place]:
         """Ranked gazetteer places for ``name`` (gazetteer names), best first."""
