@@ -757,3 +757,14 @@ def test_people_beaten_by_armed_men_are_attacked(pipeline):
     # an assault "beaten back" is a battle, not a beating
     text = "A rebel assault on the army base in Tesk was beaten back on Wednesday."
     assert [e.event_type for e in events(pipeline, text)] == ["Battles"]
+
+
+def test_a_base_overrun_after_an_attack_names_each_side_once(pipeline):
+    # the army's account puts the army first; the capture puts the side gaining ground first
+    text = (
+        "The Malian army said on Monday that its camp in Tesk came under attack on Sunday and that its "
+        "troops killed 28 assailants. The Azawad Liberation Front, an alliance of former rebels, said its "
+        "fighters had taken control of the camp in Tesk."
+    )
+    evs = [e for e in events(pipeline, text) if e.event_type == "Battles"]
+    assert [(e.actor1, e.actor2) for e in evs] == [("Azawad Liberation Front", "Malian Armed Forces")]

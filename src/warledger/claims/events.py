@@ -1529,17 +1529,35 @@ class EventExtractor:
     def _absorb(self, rd: Reader, contains: set[tuple[str, str]], prev: EventClaim, e: EventClaim) -> None:
         """Keep one reading: the more specific sub-type, the town over its province, the day
         the text gives over one taken from context, and every actor and toll either names."""
+        took_sub = False
         if prev.sub_event_type in ("Armed clash", "Attack") and e.sub_event_type not in (
             "Armed clash",
             "Attack",
         ):
             if not (e.sub_event_type.startswith("Abduction") and prev.fatalities):
                 prev.sub_event_type = e.sub_event_type
+                took_sub = True
         if prev.place is not None and e.place is not None and self._inside(rd, contains, prev.place, e.place):
             prev.place = e.place
         if self._own_day.get(id(e)) and not self._own_day.get(id(prev)):
             prev.when, prev.evidence = e.when, e.evidence
             self._own_day[id(prev)] = True
-        prev.actor1 = prev.actor1 or e.actor1
-        prev.actor2 = prev.actor2 or e.actor2
+        self._absorb_actors(prev, e, took_sub)
         prev.fatalities = prev.fatalities or e.fatalities
+
+    @staticmethod
+    def _absorb_actors(prev: EventClaim, e: EventClaim, took_sub: bool) -> None:
+        """Two readings of one incident may name its sides from either end: "its camp came under
+        attack" (the army first) and "rebels seized the camp from the army". A territory
+        sub-type taken over brings its order (the side gaining ground first); a side is never
+        its own opponent."""
+        a1, a2 = e.actor1, e.actor2
+        if took_sub and a1 and a2:
+            prev.actor1, prev.actor2 = a1, a2
+            return
+        if (a2 and a2 == prev.actor1) or (a1 and a1 == prev.actor2):
+            a1, a2 = a2, a1  # the same sides told the other way round
+        prev.actor1 = prev.actor1 or a1
+        prev.actor2 = prev.actor2 or a2
+        if prev.actor2 == prev.actor1:
+            prev.actor2 = None
