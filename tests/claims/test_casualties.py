@@ -575,3 +575,27 @@ def test_a_namesake_inside_the_state_the_report_names(pipeline):
     )
     found = claims(pipeline, text)
     assert found and found[0]["place"]["admin1"] == "Sinaloa"
+
+
+def test_every_item_of_a_list_after_a_toll_is_a_part_of_it(pipeline):
+    # items after the first go on past the first item's own "of" phrase
+    text = (
+        "According to the monitor, the death toll of the fighting since it erupted on March 3 has risen to 75, "
+        "they are: 30 members of the army, 28 of the clan fighters and other gunmen, and 17 civilians."
+    )
+    found = claims(pipeline, text)
+    assert [key(c) for c in found] == [
+        ("killed", 75, 75, "unknown"),
+        ("killed", 30, 30, "combatant"),
+        ("killed", 28, 28, "combatant"),
+        ("killed", 17, 17, "civilian"),
+    ]
+    assert [c["part_of"] for c in found[1:]] == [found[0]["id"]] * 3
+
+
+def test_a_named_victim_and_his_family_in_a_breakdown_are_one_figure(pipeline):
+    text = "Residents say at least eleven civilians were killed, among them a retired nurse, Peter Mbah, and his two sons."
+    assert [key(c) for c in claims(pipeline, text)] == [
+        ("killed", 11, None, "civilian"),
+        ("killed", 3, 3, "civilian"),
+    ]

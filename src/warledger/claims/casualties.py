@@ -1296,8 +1296,11 @@ class CasualtyExtractor:
                 h.trigger is not None and any(a <= h.trigger.idx - span.start_char < b for a, b in blocked)
             ):
                 continue
-            if h.mention.singular and self._describes_speaker(
-                doc[h.mention.head], ctx.dateline_end(sent) - sent.para.start
+            if (
+                h.mention.singular
+                # a part of a total ("among them a nurse, Peter Mbah") is a victim, not a speaker
+                and not (parent is not None and h.marker_before is not None)
+                and self._describes_speaker(doc[h.mention.head], ctx.dateline_end(sent) - sent.para.start)
             ):
                 continue
             inherit = (
@@ -1413,6 +1416,11 @@ class CasualtyExtractor:
             for a in h.noun.children:
                 if a.dep_ == "appos" and a.i > h.noun.i and any(x.dep_ == "poss" for x in a.children):
                     conjuncts += [a] + [c for c in a.conjuncts if c.i > a.i]
+                elif a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > h.noun.i:
+                    # "a retired nurse, Peter Mbah, and his two sons": the family hangs on the name
+                    conjuncts += [
+                        c for c in a.conjuncts if c.i > a.i and any(x.dep_ == "poss" for x in c.children)
+                    ]
             if not conjuncts:
                 continue
             for c in conjuncts:
@@ -1662,6 +1670,21 @@ class CasualtyExtractor:
                 if sent.para.index <= 2:
                     state.setdefault("doc_period", t.when)  # a bulletin states its period up front
 
+    @staticmethod
+    def _within_item(prev: _Hit, t: Token) -> bool:
+        """A word of the previous list item's own noun phrase (its "of" phrase, a coordinated
+        noun), not a clause or a figure of its own."""
+        if prev.noun is None or t.like_num or (t.pos_ in ("VERB", "AUX", "PUNCT") and t.text != ","):
+            return False
+        # the branch of the noun the word sits on: its "of" phrase or a noun coordinated with it,
+        # never a place or time phrase ("three women, near the village")
+        branch = t
+        while branch.head.i != branch.i and branch.head.i != prev.noun.i:
+            branch = branch.head
+        if branch.head.i != prev.noun.i or branch.i == prev.noun.i:
+            return False
+        return branch.dep_ in ("conj", "cc", "punct") or (branch.dep_ == "prep" and branch.lower_ == "of")
+
     def _marker_before(self, span: Span, m: CountMention, hits: list[_Hit]) -> int | None:
         """Index of a breakdown marker between the previous figure and this one; a figure
         listed right after a broken-down one ("113 children and 72 women") shares its marker."""
@@ -1674,6 +1697,9 @@ class CasualtyExtractor:
             between = doc[max(prev_end, prev.noun.i + 1 if prev.noun is not None else prev_end) : m.start]
             if all(
                 t.lower_ in ("and", ",", "or", "as", "well")
+                # the rest of the item before ("30 members of the army, 28 of the clan fighters
+                # and other gunmen, and 17 civilians"): words that hang on its own noun
+                or self._within_item(prev, t)
                 or t.pos_ in ("ADJ", "DET")
                 or (t.tag_ in ("VBN", "VBD", "JJ") and self._outcome_word(t))  # "651 killed and 867 injured"
                 for t in between
