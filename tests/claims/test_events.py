@@ -768,3 +768,14 @@ def test_a_base_overrun_after_an_attack_names_each_side_once(pipeline):
     )
     evs = [e for e in events(pipeline, text) if e.event_type == "Battles"]
     assert [(e.actor1, e.actor2) for e in evs] == [("Azawad Liberation Front", "Malian Armed Forces")]
+
+
+def test_an_accusation_tells_the_incident_it_alleges(pipeline):
+    # "accused X of attacking": an alleged incident, not an intent
+    text = "The ministry accused the Tesk Front of attacking a market in Varnok on Monday, killing nine civilians."
+    assert typed(events(pipeline, text)) == [("Violence against civilians", "Attack", "Varnok")]
+
+
+def test_shooting_patients_is_an_attack_on_civilians(pipeline):
+    text = "Militia fighters were accused of shooting patients in the town of Varnok on Monday."
+    assert typed(events(pipeline, text)) == [("Violence against civilians", "Attack", "Varnok")]

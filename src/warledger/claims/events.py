@@ -92,7 +92,6 @@ _INTENT = {
     "avoid",
     "deny",
     "condemn",
-    "accuse",
 }
 
 
