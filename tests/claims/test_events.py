@@ -779,3 +779,13 @@ def test_an_accusation_tells_the_incident_it_alleges(pipeline):
 def test_shooting_patients_is_an_attack_on_civilians(pipeline):
     text = "Militia fighters were accused of shooting patients in the town of Varnok on Monday."
     assert typed(events(pipeline, text)) == [("Violence against civilians", "Attack", "Varnok")]
+
+
+def test_an_unknown_facility_stands_in_the_town_named_before(pipeline):
+    text = (
+        "Fighting raged in the town of Tesk on Sunday. A doctors' group said at least 40 people were "
+        "killed on Monday inside the Qarvelo Maternity Hospital, the city's last working hospital, "
+        "accusing militia fighters of shooting patients."
+    )
+    places = [e.place.name for e in events(pipeline, text) if e.event_type == "Violence against civilians"]
+    assert places == ["Tesk"]

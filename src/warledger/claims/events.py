@@ -1008,7 +1008,20 @@ class EventExtractor:
             prev = [p for p in prev if not (isinstance(p, Span) and rd.sub_unit(p))]
             if prev:
                 return [p if isinstance(p, Place) else rd.place(p.text) for p in prev[:1]]
-        return [rd.place(self._town_of_facility(sp, spans).text) for sp in group]
+        return [self._facility_town(rd, sent, sp, spans) for sp in group]
+
+    def _facility_town(self, rd: Reader, sent: Sentence, sp: Span, spans: list[Span]) -> Place:
+        """A facility the gazetteer does not know, with no town beside it ("inside the Saudi
+        Maternity Hospital, the city's last hospital"), stands in the town the text named last."""
+        host = self._town_of_facility(sp, spans)
+        place = rd.place(host.text)
+        if host is not sp or place.lat is not None or not self._is_facility(sp):
+            return place
+        prev = rd.previous_places(sent, before_token=sp.start, noun="town")
+        prev = [p for p in prev if isinstance(p, Place) or not self._aside(p)]
+        if not prev:
+            return place
+        return prev[0] if isinstance(prev[0], Place) else rd.place(prev[0].text)
 
     def _area(self, sp: Span) -> bool:
         """ "eastern Deir Ezzor countryside", "the Kidal desert": an area around a place, told
@@ -1058,19 +1071,27 @@ class EventExtractor:
             return False  # "clashes were reported in X": the scene
         return host.lemma_.lower() in self.speech
 
-    def _town_of_facility(self, sp: Span, spans: list[Span]) -> Span:
-        """ "the Al Noor Hospital in P": a named facility stands on the town that holds it."""
-        doc = sp.doc
+    @staticmethod
+    def _facility_end(sp: Span) -> int:
         # the noun the name modifies: "the Damanyo military camp in P" is a camp, in P
         last = sp.root
         while last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i and last.head.pos_ != "VERB":
             last = last.head
-        end = max(sp.end, last.i)
+        return max(sp.end, last.i)
+
+    def _is_facility(self, sp: Span) -> bool:
+        doc = sp.doc
+        end = self._facility_end(sp)
         words = {t.lower_ for t in doc[sp.start : end + 1]} | (
             {doc[sp.end].lower_} if sp.end < len(doc) else set()
         )
-        if not words & self.facilities:
+        return bool(words & self.facilities)
+
+    def _town_of_facility(self, sp: Span, spans: list[Span]) -> Span:
+        """ "the Al Noor Hospital in P": a named facility stands on the town that holds it."""
+        if not self._is_facility(sp):
             return sp
+        end = self._facility_end(sp)
         for o in spans:
             r = o.root
             if (
