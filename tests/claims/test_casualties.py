@@ -599,3 +599,33 @@ def test_a_named_victim_and_his_family_in_a_breakdown_are_one_figure(pipeline):
         ("killed", 11, None, "civilian"),
         ("killed", 3, 3, "civilian"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A drone strike on the market killed at least 31 people, most of them civilians, and injured 40 others.",
+            [("killed", 31, None, "unknown"), ("injured", 40, 40, "unknown")],
+        ),
+        (
+            "The ministry said 52 people had been wounded, most of them civilians, in the shelling.",
+            [("injured", 52, 52, "unknown")],
+        ),
+        (
+            "A doctor said that around 60 wounded people were treated at the district hospital, about half of them civilians.",
+            [("injured", 60, 60, "unknown")],
+        ),
+        (
+            "The agency said 9,000 people had fled the district since Monday, most of them towards the coast.",
+            [("displaced", 9000, 9000, "civilian")],
+        ),
+        (
+            "Some 300 people, mostly herding families, have fled their villages since the raids began.",
+            [("displaced", 300, 300, "civilian")],
+        ),
+    ],
+)
+def test_a_figure_said_to_be_mostly_one_group_is_mixed(pipeline, text, expected):
+    # "most of them civilians" after the verb, "about half of them": the rest were not
+    assert [key(c) for c in claims(pipeline, text)] == expected

@@ -1629,14 +1629,39 @@ class CasualtyExtractor:
             ):
                 c.victims = Victims(VictimCategory.UNKNOWN, None, c.victims.group)
                 continue
-            after = sent.span.doc[h.noun.i + 1 : min(h.noun.i + 6, sent.span.end)]
+            # the figure's clause up to the next figure: "41 people had been wounded, most of
+            # them civilians", "70 wounded people were treated ..., about half of them civilians"
+            nxt = min((k.mention.start for k in hits if k.mention.start > h.noun.i), default=sent.span.end)
+            after = sent.span.doc[h.noun.i + 1 : min(h.noun.i + 16, nxt, sent.span.end)]
             words = " ".join(t.lower_ for t in after)
-            m = re.match(
-                r"^,?\s*(?:mostly|mainly|most of them|largely|predominantly|many of them)\s+(\w+)", words
+            m = self._MOSTLY.search(words)
+            # only a people word says who they were ("most of them to the capital" does not)
+            named = m is not None and {m.group(1), m.group(1).removesuffix("s")} & (
+                self.civilian | self.combatant
             )
-            if m and m.group(1) not in _GROUP_WORDS:
+            if named and m.group(1) not in _GROUP_WORDS:
                 # "23 others, mostly civilians": some were not; "mostly women" says nothing of that
+                old = c.victims.category
                 c.victims = Victims(VictimCategory.UNKNOWN, None, c.victims.group)
+                self._others_follow(hits, h, old)
+
+    _MOSTLY = re.compile(
+        r"(?:^|, )(?:about |around |roughly |some |nearly |almost )?(?:mostly|mainly|most of them|largely"
+        r"|predominantly|many of them|half of them|the majority of them)\s+(\w+)"
+    )
+
+    @staticmethod
+    def _others_follow(hits: list[_Hit], h: _Hit, old: VictimCategory) -> None:
+        """ "killed 26 people, most of them civilians, and injured 55 others": the others took
+        the first figure's category before it was found mixed; they are as mixed."""
+        for k in hits[hits.index(h) + 1 :]:
+            if k.claim is None or k.parent is not None:
+                continue
+            if k.noun is not None and k.noun.lemma_.lower() in ("other", "others"):
+                if k.claim.victims.category == old:
+                    k.claim.victims = Victims(VictimCategory.UNKNOWN, None, k.claim.victims.group)
+                continue
+            return  # another top-level figure: "others" after it are its own
 
     def _note_period(self, ctx: DocContext, sent: Sentence, state: dict, claims: bool = False) -> None:
         for t in ctx.times_in(sent.start, sent.end):
