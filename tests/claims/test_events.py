@@ -789,3 +789,14 @@ def test_an_unknown_facility_stands_in_the_town_named_before(pipeline):
     )
     places = [e.place.name for e in events(pipeline, text) if e.event_type == "Violence against civilians"]
     assert places == ["Tesk"]
+
+
+def test_protests_going_on_for_months_are_a_campaign(pipeline):
+    text = (
+        "Protesters continued for the 8th month their demonstrations in the main square of Varnok, "
+        "demanding the release of prisoners."
+    )
+    assert events(pipeline, text) == []
+    # a protest that went on for a third week, on a day the text names, is that day's protest
+    text = "Protesters in Varnok continued their demonstrations for a third week on Friday."
+    assert [e.event_type for e in events(pipeline, text)] == ["Protests"]

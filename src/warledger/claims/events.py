@@ -126,6 +126,7 @@ class EventLex(BaseModel):
     facility_words: list[str] = []
     person_heads: list[str] = []
     duration_units: list[str] = []
+    campaign_units: list[str] = []
     relative_days: dict[str, int] = {}
     relative_shift: dict[str, int] = {}
     ongoing_verbs: list[str] = []
@@ -184,6 +185,7 @@ class EventExtractor:
         self.facilities = set(self.el.facility_words)
         self.person_heads = set(self.el.person_heads)
         self.durations = set(self.el.duration_units)
+        self.campaign_units = set(self.el.campaign_units)
         self.ongoing_verbs = set(self.el.ongoing_verbs)
         self.blame_verbs = set(self.el.blame_verbs)
         self.area_nouns = set(self.el.area_nouns)
@@ -543,6 +545,8 @@ class EventExtractor:
             and tok.head.head.tag_ == "NNS"
         ):
             return True  # "after two weeks of fighting": how long a campaign ran, not one incident
+        if self._running_for(verb) and not self._names_a_day(rd, sent):
+            return True  # "continued for the 8th month their demonstrations": a campaign
         if cue.entry.id == "battle" and tok.dep_ in ("amod", "compound") and tok.lower_ == "fighting":
             return True  # "the fighting fronts"
         if rd.background(sent, tok) or rd.pluperfect_background(verb):
@@ -565,6 +569,18 @@ class EventExtractor:
         if self._denied(tok):
             return True
         return False
+
+    def _running_for(self, verb: Token) -> bool:
+        """ "continued for the eighth month", "has gone on for weeks": a verb of going on
+        measured in weeks or longer tells how long a campaign has run."""
+        if verb.lemma_.lower() not in self.ongoing_verbs:
+            return False
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in self.campaign_units for g in c.children)
+            for c in verb.children
+        )
 
     @staticmethod
     def _governors(tok: Token, n: int) -> list[Token]:
