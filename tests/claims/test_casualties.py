@@ -629,3 +629,22 @@ def test_a_named_victim_and_his_family_in_a_breakdown_are_one_figure(pipeline):
 def test_a_figure_said_to_be_mostly_one_group_is_mixed(pipeline, text, expected):
     # "most of them civilians" after the verb, "about half of them": the rest were not
     assert [key(c) for c in claims(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The ministry said "an enemy strike on a house in the town of Kfar Hamam led to the martyrdom of '
+            'five citizens, among them a child, and the injury of 9 others."',
+            [("killed", 5, 5, "civilian"), ("killed", 1, 1, "civilian"), ("injured", 9, 9, "civilian")],
+        ),
+        (
+            "The army acknowledged the loss of 6 soldiers, while 12 were wounded.",
+            [("killed", 6, 6, "combatant"), ("injured", 12, 12, "combatant")],
+        ),
+    ],
+)
+def test_official_words_for_death(pipeline, text, expected):
+    # "the martyrdom of", "the loss of" N people: killed, and the wounded after them are the same people
+    assert [key(c) for c in claims(pipeline, text)] == expected
