@@ -800,3 +800,14 @@ def test_protests_going_on_for_months_are_a_campaign(pipeline):
     # a protest that went on for a third week, on a day the text names, is that day's protest
     text = "Protesters in Varnok continued their demonstrations for a third week on Friday."
     assert [e.event_type for e in events(pipeline, text)] == ["Protests"]
+
+
+def test_a_place_of_the_incident_it_is_timed_by_is_not_the_scene(pipeline):
+    text = (
+        "Government forces captured Varnok on Saturday after fierce fighting, the ministry said on Sunday. "
+        "Hours before the attack on Varnok, a suicide bomber drove a truck into an army position at Tesk, "
+        "killing five soldiers."
+    )
+    bombs = [e for e in events(pipeline, text) if e.event_type == "Explosions/Remote violence"]
+    # placed on its own scene, and dated by the incident it preceded
+    assert [(e.place.name, str(e.when.start)) for e in bombs] == [("Tesk", "2023-03-04")]

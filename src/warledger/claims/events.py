@@ -54,6 +54,8 @@ _WITHDRAWAL = re.compile(
 _FIGHTING = re.compile(
     r"\b(?:clash\w*|fight\w*|battl\w*|attack\w*|storm\w*|overr[au]n\w*|assault\w*|gunfire|shelling)\b", re.I
 )
+# prepositions that time one incident by another ("hours before the attack on P")
+_RELATIVE_TO = {"before", "after", "following", "since"}
 _ONGOING = re.compile(r"\b(?:still|ongoing|continu\w*|persist\w*)\b", re.I)
 # "soldiers of X", "members of X": X is the force they belong to, not a place.
 _PEOPLE_OF = {
@@ -842,7 +844,7 @@ class EventExtractor:
                 places = [main] if main is not None else []
             if not places:
                 continue
-            when = self._when(rd, sent, cue.tok, state, places[0])
+            when = self._when(rd, sent, cue.tok, state, self._timed_by(rd, sent, cue) or places[0])
             own_day = self._names_a_day(rd, sent)
             anaphoric = self._refers_back(cue.tok)
             actor1, actor2 = self._actors(rd, sent, cue, etype, cas)
@@ -984,9 +986,12 @@ class EventExtractor:
         landmarks = [sp for sp in spans if self._landmark(sp)]
         if landmarks and len(landmarks) < len(spans):
             spans = [sp for sp in spans if sp not in landmarks]
+        tok = cue.tok
+        elsewhere = [sp for sp in spans if self._other_incidents_place(sp, tok)]
+        if elsewhere and len(elsewhere) < len(spans):
+            spans = [sp for sp in spans if sp not in elsewhere]
         if not spans:
             return self._reference(rd, sent, cue)
-        tok = cue.tok
 
         def dist(sp: Span) -> int:
             a, b = sp.root, tok
@@ -1038,6 +1043,23 @@ class EventExtractor:
         if not prev:
             return place
         return prev[0] if isinstance(prev[0], Place) else rd.place(prev[0].text)
+
+    def _timed_by(self, rd: Reader, sent: Sentence, cue: _Cue) -> Place | None:
+        """ "Hours before the attack on P": without a day of its own, the incident is dated by
+        the one at P the narrative told."""
+        sp = next((sp for sp in self._scenes(rd, sent) if self._other_incidents_place(sp, cue.tok)), None)
+        return rd.place(sp.text) if sp is not None else None
+
+    @staticmethod
+    def _other_incidents_place(sp: Span, cue: Token) -> bool:
+        """ "Hours before the attack on P, a suicide bomber struck Q": a place in a phrase that
+        times the cue by another incident ("before/after the attack on P") is that incident's."""
+        for a in sp.root.ancestors:
+            if a.pos_ in ("VERB", "AUX"):
+                return False
+            if a.dep_ == "prep" and a.lower_ in _RELATIVE_TO:
+                return cue.i not in {t.i for t in a.subtree}
+        return False
 
     def _area(self, sp: Span) -> bool:
         """ "eastern Deir Ezzor countryside", "the Kidal desert": an area around a place, told
