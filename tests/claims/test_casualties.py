@@ -648,3 +648,15 @@ def test_a_figure_said_to_be_mostly_one_group_is_mixed(pipeline, text, expected)
 def test_official_words_for_death(pipeline, text, expected):
     # "the martyrdom of", "the loss of" N people: killed, and the wounded after them are the same people
     assert [key(c) for c in claims(pipeline, text)] == expected
+
+
+def test_the_predicate_says_who_the_dead_were(pipeline):
+    text = (
+        "A police spokesman said four of those killed were officers. He said the other six dead were "
+        "civilians, among them a child, killed when the blast brought down a nearby shop."
+    )
+    assert [key(c) for c in claims(pipeline, text)] == [
+        ("killed", 4, 4, "combatant"),
+        ("killed", 6, 6, "civilian"),
+        ("killed", 1, 1, "civilian"),
+    ]

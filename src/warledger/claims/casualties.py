@@ -1314,7 +1314,8 @@ class CasualtyExtractor:
                 and h.marker_before is not None
             ):
                 continue  # "including one from ...": a part of something that is not people
-            victims = self._victims(ctx, sent, h.noun, outcome, inherit, h.mention.people)
+            said_to_be = self._predicate_people(h.noun, doc[h.mention.head])
+            victims = self._victims(ctx, sent, said_to_be or h.noun, outcome, inherit, h.mention.people)
             if victims is None:
                 continue
             if h.mention.singular and victims.category == VictimCategory.UNKNOWN:
@@ -1694,6 +1695,19 @@ class CasualtyExtractor:
                 )
                 if sent.para.index <= 2:
                     state.setdefault("doc_period", t.when)  # a bulletin states its period up front
+
+    def _predicate_people(self, noun: Token | None, head: Token) -> Token | None:
+        """ "the other six dead were civilians", "four of those killed were officers": who the
+        victims were is said by the predicate when the figure itself counts only the dead."""
+        if noun is not None and noun.pos_ != "PRON" and not self._outcome_word(noun):
+            return None  # "six soldiers were ...": the counted noun says it
+        subj = next((t for t in (noun, head) if t is not None and t.dep_ == "nsubj"), None)
+        if subj is None or subj.head.lemma_ != "be":
+            return None
+        attr = next((c for c in subj.head.children if c.dep_ == "attr" and c.i > subj.i), None)
+        if attr is None or attr.pos_ != "NOUN" or attr.lemma_.lower() not in (self.civilian | self.combatant):
+            return None
+        return attr
 
     @staticmethod
     def _within_item(prev: _Hit, t: Token) -> bool:
