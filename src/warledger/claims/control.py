@@ -1892,18 +1892,18 @@ class ControlExtractor:
             if gainer_tok is not None and gainer is not None:
                 ev_start = min(ev_start, gainer_tok.idx)
             for p in places:
-                claim = ControlClaim(
-                    id=ctx.next_id("kx"),
+                claim = self._claim(
+                    ctx,
+                    rd,
+                    sent,
+                    p,
+                    (ev_start, ev_end),
                     kind="change",
                     actor=gainer.name if gainer else None,
                     from_actor=loser.name if loser else None,
-                    place=p if isinstance(p, Place) else rd.place(p.text),
-                    extent="share" if share is not None else ("partial" if partial else "full"),
+                    partial=partial,
                     share=share,
                     when=when,
-                    sources=ctx.sources(sent),
-                    hedged=ctx.hedged(sent),
-                    evidence=ctx.evidence(sent, ev_start, ev_end),
                 )
                 item = _Item(claim, title, mode=fam)
                 item.extra["gainer"] = gainer
@@ -1947,18 +1947,17 @@ class ControlExtractor:
         ev_start = min([tok.idx] + [p.start_char for p in spans])
         ev_end = max([receiver_tok.idx + len(receiver_tok.text)] + [p.end_char for p in spans])
         for p in places:
-            claim = ControlClaim(
-                id=ctx.next_id("kx"),
+            claim = self._claim(
+                ctx,
+                rd,
+                sent,
+                p,
+                (ev_start, ev_end),
                 kind="change",
                 actor=receiver.name,
                 from_actor=giver.name if giver else None,
-                place=p if isinstance(p, Place) else rd.place(p.text),
-                extent="partial" if part else "full",
-                share=None,
+                partial=part,
                 when=rd.when(sent, tok),
-                sources=ctx.sources(sent),
-                hedged=ctx.hedged(sent),
-                evidence=ctx.evidence(sent, ev_start, ev_end),
             )
             item = _Item(claim, title, mode="gain")
             item.extra["gainer"] = receiver
@@ -1996,23 +1995,52 @@ class ControlExtractor:
         ev_start = min([gainer_tok.idx, tok.idx] + [p.start_char for p in spans])
         ev_end = max([tok.idx + len(tok.text)] + [p.end_char for p in spans])
         for p in places:
-            claim = ControlClaim(
-                id=ctx.next_id("kx"),
+            claim = self._claim(
+                ctx,
+                rd,
+                sent,
+                p,
+                (ev_start, ev_end),
                 kind="change",
                 actor=gainer.name,
-                from_actor=None,
-                place=p if isinstance(p, Place) else rd.place(p.text),
-                extent="partial" if partial else "full",
-                share=None,
+                partial=partial,
                 when=rd.when(sent, verb or tok),
-                sources=ctx.sources(sent),
-                hedged=ctx.hedged(sent),
-                evidence=ctx.evidence(sent, ev_start, ev_end),
             )
             item = _Item(claim, title, mode="gain")
             item.extra["gainer"] = gainer
             item.extra["sentence"] = sent
             yield item
+
+    @staticmethod
+    def _claim(
+        ctx: DocContext,
+        rd: Reader,
+        sent: Sentence,
+        place: Span | Place,
+        span: tuple[int, int],
+        *,
+        kind: str,
+        actor: str | None,
+        when: When | None,
+        partial: bool = False,
+        share: float | None = None,
+        from_actor: str | None = None,
+    ) -> ControlClaim:
+        """One control item told by ``sent``, with its sources, hedging and evidence; a share
+        makes the extent "share"."""
+        return ControlClaim(
+            id=ctx.next_id("kx"),
+            kind=kind,
+            actor=actor,
+            from_actor=from_actor,
+            place=place if isinstance(place, Place) else rd.place(place.text),
+            extent="share" if share is not None else ("partial" if partial else "full"),
+            share=share,
+            when=when,
+            sources=ctx.sources(sent),
+            hedged=ctx.hedged(sent),
+            evidence=ctx.evidence(sent, *span),
+        )
 
     def _placeish(self, rd: Reader, tok: Token, sent: Sentence) -> bool:
         return (
@@ -2270,17 +2298,17 @@ class ControlExtractor:
         ev_start = min([tok.idx, *(p.start_char for p in spans)])
         ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
         for p in places:
-            claim = ControlClaim(
-                id=ctx.next_id("kx"),
+            claim = self._claim(
+                ctx,
+                rd,
+                sent,
+                p,
+                (ev_start, ev_end),
                 kind="change" if now else "status",
                 actor=holder.name,
-                place=p if isinstance(p, Place) else rd.place(p.text),
-                extent="share" if share is not None else ("partial" if partial else "full"),
+                partial=partial,
                 share=share,
                 when=when,
-                sources=ctx.sources(sent),
-                hedged=ctx.hedged(sent),
-                evidence=ctx.evidence(sent, ev_start, ev_end),
             )
             item = _Item(claim, title, mode="gain" if now else "status")
             item.extra["sentence"] = sent
@@ -2434,20 +2462,18 @@ class ControlExtractor:
         ev_start = min([verb.idx, *(p.start_char for p in spans)])
         ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
         for p in places:
-            claim = ControlClaim(
-                id=ctx.next_id("kx"),
+            claim = self._claim(
+                ctx,
+                rd,
+                sent,
+                p,
+                (ev_start, ev_end),
                 kind="status",
                 actor=holder.name,
-                place=p if isinstance(p, Place) else rd.place(p.text),
-                extent="partial" if partial else "full",
+                partial=partial,
                 share=self._share(sent.span, place_tok),
                 when=self._standing_when(ctx, sent, verb),
-                sources=ctx.sources(sent),
-                hedged=ctx.hedged(sent),
-                evidence=ctx.evidence(sent, ev_start, ev_end),
             )
-            if claim.share is not None:
-                claim.extent = "share"
             yield _Item(claim, title, mode="status")
 
     def _control_phrase(
@@ -2514,17 +2540,16 @@ class ControlExtractor:
         ev_start = min([verb.idx, *(p.start_char for p in spans)])
         ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
         for p in places:
-            claim = ControlClaim(
-                id=ctx.next_id("kx"),
+            claim = self._claim(
+                ctx,
+                rd,
+                sent,
+                p,
+                (ev_start, ev_end),
                 kind="change" if now else "status",
                 actor=holder.name,
-                place=p if isinstance(p, Place) else rd.place(p.text),
-                extent="partial" if partial else "full",
-                share=None,
+                partial=partial,
                 when=when,
-                sources=ctx.sources(sent),
-                hedged=ctx.hedged(sent),
-                evidence=ctx.evidence(sent, ev_start, ev_end),
             )
             yield _Item(claim, title, mode="gain" if now else "status")
 
@@ -2544,17 +2569,16 @@ class ControlExtractor:
         if holder is None or inner is None:
             return
         for p in rd.named_places(inner, sent):
-            claim = ControlClaim(
-                id=ctx.next_id("kx"),
+            claim = self._claim(
+                ctx,
+                rd,
+                sent,
+                p,
+                (tok.idx, p.end_char),
                 kind="status",
                 actor=holder.name,
-                place=rd.place(p.text),
-                extent="share",
                 share=0.0,
                 when=None,
-                sources=ctx.sources(sent),
-                hedged=ctx.hedged(sent),
-                evidence=ctx.evidence(sent, tok.idx, p.end_char),
             )
             yield _Item(claim, title, mode="status")
 
