@@ -660,3 +660,16 @@ def test_the_predicate_says_who_the_dead_were(pipeline):
         ("killed", 6, 6, "civilian"),
         ("killed", 1, 1, "civilian"),
     ]
+
+
+def test_a_coordinated_figure_keeps_its_own_outcome_adjective(pipeline):
+    # the wounded are coordinated into "the bodies of ..." but are not bodies
+    text = (
+        "A doctor at Kamba General Hospital, who asked not to be named, said the hospital received the bodies "
+        "of those killed and 19 wounded people on Saturday afternoon. Gunmen claimed the killing of three "
+        "abducted aid workers."
+    )
+    assert [key(c) for c in claims(pipeline, text)] == [
+        ("injured", 19, 19, "civilian"),
+        ("killed", 3, 3, "civilian"),
+    ]

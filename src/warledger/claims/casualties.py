@@ -384,6 +384,13 @@ class CasualtyExtractor:
                         and dep != "dobj"
                     ):
                         return None, noun, None
+                    coordinated = noun is not None and noun.dep_ == "conj"
+                    own = self._own_outcome_adjective(noun) if parent.pos_ == "NOUN" and coordinated else None
+                    if own is not None:
+                        # "the bodies of those killed and 26 wounded people": the people's own
+                        # adjective beats a noun of the phrase they are coordinated into ("the
+                        # killing of three abducted workers" were killed)
+                        return own[0], noun, own[1]
                     return self._combined(parent, out), noun, parent
             if parent.pos_ in ("VERB", "AUX"):
                 if parent.lemma_.lower() in ("include", "comprise", "number") and dep == "dobj":
@@ -425,12 +432,9 @@ class CasualtyExtractor:
             return self._combined(noun_fallback, self._outcome_word(noun_fallback)), noun, noun_fallback
         # "43 wounded people", "12 missing fishermen": an outcome adjective before the noun,
         # when no verb governs it ("abducted five displaced women" are abducted)
-        if noun is not None:
-            for c in noun.children:
-                if c.dep_ in ("amod", "compound") and c.i < noun.i and c.tag_ in ("VBN", "JJ"):
-                    out = self._outcome_word(c)
-                    if out and out != "casualties":
-                        return out, noun, c
+        own = self._own_outcome_adjective(noun)
+        if own is not None:
+            return own[0], noun, own[1]
         # 4. a short linear window ("100+ killed in ...", "651 killed and 867 injured")
         j = m.end
         if noun is not None and noun.i >= m.end:
@@ -458,6 +462,17 @@ class CasualtyExtractor:
             if out and t.tag_ in ("VBG", "VBD", "VBN"):
                 return out, noun, t
         return None, noun, None
+
+    def _own_outcome_adjective(self, noun: Token | None) -> tuple[str, Token] | None:
+        """An outcome adjective before the counted noun ("43 wounded people")."""
+        if noun is None:
+            return None
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and c.i < noun.i and c.tag_ in ("VBN", "JJ"):
+                out = self._outcome_word(c)
+                if out and out != "casualties":
+                    return out, c
+        return None
 
     def _orphan_outcome(self, sent: Span, noun: Token) -> Token | None:
         doc = sent.doc
