@@ -811,3 +811,13 @@ def test_a_place_of_the_incident_it_is_timed_by_is_not_the_scene(pipeline):
     bombs = [e for e in events(pipeline, text) if e.event_type == "Explosions/Remote violence"]
     # placed on its own scene, and dated by the incident it preceded
     assert [(e.place.name, str(e.when.start)) for e in bombs] == [("Tesk", "2023-03-04")]
+
+
+def test_a_killing_overnight_across_two_days_is_one_incident(pipeline):
+    text = (
+        "Al-Shabaab fighters killed at least 14 civilians with machetes in the village of Varnok "
+        "overnight Sunday to Monday, local officials said."
+    )
+    got = events(pipeline, text)
+    assert typed(got) == [("Violence against civilians", "Attack", "Varnok")]
+    assert got[0].fatalities == 14

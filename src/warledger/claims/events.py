@@ -603,6 +603,17 @@ class EventExtractor:
         return out
 
     @staticmethod
+    def _one_night(w: When | None) -> bool:
+        """A toll "overnight Sunday to Monday" spans a night, not a campaign: one incident's."""
+        return (
+            w is not None
+            and w.precision == Precision.PERIOD
+            and w.start is not None
+            and w.end is not None
+            and (w.end - w.start).days <= 1
+        )
+
+    @staticmethod
     def _short(t) -> bool:
         """ "overnight", "in the past day": a span of a night or a day or two times one
         incident like a day does; a campaign runs longer."""
@@ -776,7 +787,11 @@ class EventExtractor:
     def _sentence(
         self, ctx: DocContext, rd: Reader, sent: Sentence, casualties: list[CasualtyClaim], state: _State
     ) -> Iterator[EventClaim]:
-        cas = [c for c in casualties if sent.start <= c.evidence.start < sent.end and not c.cumulative]
+        cas = [
+            c
+            for c in casualties
+            if sent.start <= c.evidence.start < sent.end and (not c.cumulative or self._one_night(c.when))
+        ]
         self._combatants_killed = {
             sent.index: any(c.victims.category == "combatant" and c.outcome == "killed" for c in cas)
         }
