@@ -673,3 +673,22 @@ def test_a_coordinated_figure_keeps_its_own_outcome_adjective(pipeline):
         ("injured", 19, 19, "civilian"),
         ("killed", 3, 3, "civilian"),
     ]
+
+
+def test_bracketed_figures_are_figures_not_asides(pipeline):
+    # "(3) children" is no aside opened by "(": lists and the gerund before a figure read through it
+    text = (
+        "On May 2, junta jet fighters bombed Kyun Taw Village, Myaung Township, Sagaing Region, killing (5) "
+        "civilians including (3) children and injuring (9) others, according to local sources. "
+        "Since the coup, (1,210) people have been killed by the junta, including (84) children and (150) women."
+    )
+    found = claims(pipeline, text)
+    assert [key(c) for c in found] == [
+        ("killed", 5, 5, "civilian"),
+        ("killed", 3, 3, "civilian"),
+        ("injured", 9, 9, "civilian"),
+        ("killed", 1210, 1210, "civilian"),
+        ("killed", 84, 84, "civilian"),
+        ("killed", 150, 150, "civilian"),
+    ]
+    assert found[2]["part_of"] is None and found[5]["part_of"] == found[3]["id"]

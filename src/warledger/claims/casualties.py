@@ -456,6 +456,8 @@ class CasualtyExtractor:
                 return self._combined(found, self._outcome_word(found)), noun, found
         # "killing N", "wounding N others": an outcome gerund right before the figure
         k = m.start - 1
+        if k > sent.start and doc[k].text == "(":
+            k -= 1  # "injuring (7) others"
         if k >= sent.start:
             t = doc[k]
             out = self._outcome_word(t)
@@ -1751,6 +1753,7 @@ class CasualtyExtractor:
             between = doc[max(prev_end, prev.noun.i + 1 if prev.noun is not None else prev_end) : m.start]
             if all(
                 t.lower_ in ("and", ",", "or", "as", "well")
+                or (t.text in ("(", ")") and t.i + 1 == m.start)  # the bracket of "(211) women"
                 # the rest of the item before ("30 members of the army, 28 of the clan fighters
                 # and other gunmen, and 17 civilians"): words that hang on its own noun
                 or self._within_item(prev, t)
@@ -1762,6 +1765,10 @@ class CasualtyExtractor:
         for k in range(m.start - 1, max(prev_end, m.start - 14) - 1, -1):
             t = doc[k]
             low = t.lower_
+            if low == "(" and k + 2 < len(doc) and doc[k + 1].like_num and doc[k + 2].text == ")":
+                continue  # the bracket of a figure written "(3)", no aside
+            if t.tag_ == "VBG" and self._outcome_word(t):
+                return None  # "... and injuring (9) others": a figure of its own verb
             if (
                 low in ("including", "incl", "incl.", "among", "–", "—", "(", ":")
                 or (low == "whom" and doc[k - 1].lower_ == "of")
