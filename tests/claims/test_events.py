@@ -821,3 +821,12 @@ def test_a_killing_overnight_across_two_days_is_one_incident(pipeline):
     got = events(pipeline, text)
     assert typed(got) == [("Violence against civilians", "Attack", "Varnok")]
     assert got[0].fatalities == 14
+
+
+def test_victims_described_as_abducted_are_no_new_abduction(pipeline):
+    # the tagger may read the participle as an adjective ("JJ"); either way it describes them
+    text = (
+        "Police said they had rescued 12 of the abducted victims in a forest near Varnok on Saturday, "
+        "while efforts were on to free the rest."
+    )
+    assert events(pipeline, text) == []

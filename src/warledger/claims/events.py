@@ -488,7 +488,7 @@ class EventExtractor:
     # ---- filters --------------------------------------------------------------------------
     def _not_an_incident(self, rd: Reader, sent: Sentence, cue: _Cue) -> bool:
         tok = cue.tok
-        if tok.dep_ == "amod" and tok.tag_ == "VBN":
+        if tok.dep_ == "amod" and (tok.tag_ == "VBN" or (tok.tag_ == "JJ" and tok.lower_.endswith("ed"))):
             return True  # "the abducted victims", "the kidnapped students": told before
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
             return True  # "an armed group fighting the government": who the actor is
