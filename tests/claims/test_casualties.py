@@ -692,3 +692,15 @@ def test_bracketed_figures_are_figures_not_asides(pipeline):
         ("killed", 150, 150, "civilian"),
     ]
     assert found[2]["part_of"] is None and found[5]["part_of"] == found[3]["id"]
+
+
+def test_soldiers_fallen_in_service_are_killed(pipeline):
+    text = (
+        'According to the army statement, the ambush left 8 soldiers "fallen on the field of honour" and 6 '
+        "wounded. Two gendarmes fell in combat near the border post on Monday. The town fell to the rebels."
+    )
+    assert [key(c) for c in claims(pipeline, text)] == [
+        ("killed", 8, 8, "combatant"),
+        ("injured", 6, 6, "combatant"),
+        ("killed", 2, 2, "combatant"),
+    ]

@@ -214,6 +214,10 @@ class CasualtyExtractor:
         if tok.lemma_.lower() == "claim":
             return None
         lemma = tok.lemma_.lower()
+        if lemma == "fall" or tok.lower_ in ("fallen", "fell"):
+            # "fallen on the field of honour", "fell in combat": died in service, not a town that fell
+            after = tok.doc[tok.i + 1 : tok.i + 7].text.lower()
+            return "killed" if any(after.startswith(p) for p in self.lex.fallen_phrases) else None
         if tok.pos_ == "VERB" and lemma in _KILLING_MANNER:
             # "shooting dead 17", "beaten to death", "gunned down"
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None

@@ -97,6 +97,7 @@ class Lexicons:
     hedges: HedgesLex
     attribution: AttributionLex
     conflict_nouns: list[str] = field(default_factory=list)
+    fallen_phrases: list[str] = field(default_factory=list)
 
     def outcome_of_lemma(self, lemma: str, pos: str) -> str | None:
         """The outcome a word names, by its lemma and coarse part of speech."""
@@ -128,6 +129,7 @@ def load_lexicons(lang: str = "en") -> Lexicons:
             "household_nouns",
             "violent_actions",
             "conflict_nouns",
+            "fallen_phrases",
         )
     }
     outcomes = {k: _validate(OutcomeEntry, v, f"outcomes.yaml:{k}") for k, v in outcomes_raw.items()}
