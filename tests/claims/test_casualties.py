@@ -704,3 +704,29 @@ def test_soldiers_fallen_in_service_are_killed(pipeline):
         ("injured", 6, 6, "combatant"),
         ("killed", 2, 2, "combatant"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Since June, 140 Sudanese, including 31 children, have been killed by the militia.",
+            [("killed", 140, 140, "civilian"), ("killed", 31, 31, "civilian")],
+        ),
+        (
+            "Rescuers said 17 Iraqis were killed when gunmen attacked the convoy.",
+            [("killed", 17, 17, "civilian")],
+        ),
+        (
+            "The health authority says 4,200 Yemenis have been killed; its figure does not distinguish between "
+            "civilians and fighters.",
+            [("killed", 4200, 4200, "unknown")],
+        ),
+        (
+            "Nine Kurds, of whom at least four were civilians, were killed in the strikes.",
+            [("killed", 9, 9, "unknown"), ("killed", 4, None, "civilian")],
+        ),
+    ],
+)
+def test_people_named_by_nationality_are_civilians_unless_mixed(pipeline, text, expected):
+    assert [key(c) for c in claims(pipeline, text)] == expected

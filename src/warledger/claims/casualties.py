@@ -185,6 +185,8 @@ class CasualtyExtractor:
         self.civilian = set(v.civilian)
         self.combatant = set(v.combatant)
         self.unknown = {w.lower() for w in v.unknown}
+        self.nationalities = {w.lower() for w in v.nationalities}
+        self.mixed_re = re.compile(r"\b" + alt(v.mixed_phrases) + r"\b", re.I) if v.mixed_phrases else None
         self.civ_mod = set(v.civilian_modifiers)
         self.com_mod = set(v.combatant_modifiers)
         self.groups = {g: set(ws) for g, ws in v.groups.items()}
@@ -632,6 +634,10 @@ class CasualtyExtractor:
             return Victims(VictimCategory.CIVILIAN, None, group)
         if outcome == "displaced" and (lemma in self.unknown or noun.ent_type_ == "NORP"):
             return Victims(VictimCategory.CIVILIAN, None, group)  # "a million Haitians displaced"
+        if self._nationals(noun):
+            # "201 Palestinians were killed": people, unless the text mixes fighters in
+            mixed = self.mixed_re is not None and self.mixed_re.search(sent.text)
+            return Victims(VictimCategory.UNKNOWN if mixed else VictimCategory.CIVILIAN, None, group)
         if lemma in self.unknown or low in self.unknown or noun.ent_type_ == "NORP":
             if inherit is not None and lemma in ("casualty", "death", "fatality", "victim", "dead"):
                 return inherit
@@ -654,6 +660,12 @@ class CasualtyExtractor:
                 return Victims(VictimCategory.CIVILIAN, None, group)
             return inherit or Victims(VictimCategory.UNKNOWN)
         return None  # counts of things: vehicles, houses, strikes
+
+    def _nationals(self, noun: Token) -> bool:
+        """People named by their nationality ("Palestinians", "Kurds"), not a force."""
+        if noun.lemma_.lower() in self.nationalities or noun.lower_ in self.nationalities:
+            return True
+        return noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")
 
     def _sentence_category(self, sent: Sentence) -> Victims | None:
         """For a bare figure ("with 60 killed"): the category an outcome noun of the
@@ -1641,7 +1653,9 @@ class CasualtyExtractor:
         "23 others, mostly civilians": a figure that mixes or only mostly is one group is unknown."""
         for h in hits:
             c = h.claim
-            if c is None or h.noun is None or h.noun.lemma_.lower() not in self._GENERIC_PEOPLE:
+            if c is None or h.noun is None:
+                continue
+            if h.noun.lemma_.lower() not in self._GENERIC_PEOPLE and not self._nationals(h.noun):
                 continue
             kids = [k for k in hits if k.parent is h and k.claim is not None]
             if any(k.claim.victims.category != c.victims.category for k in kids) or any(

@@ -36,6 +36,8 @@ class VictimsLex(BaseModel):
     civilian: list[str]
     combatant: list[str]
     unknown: list[str]
+    nationalities: list[str] = []
+    mixed_phrases: list[str] = []
     civilian_modifiers: list[str]
     combatant_modifiers: list[str]
     groups: dict[str, list[str]]
