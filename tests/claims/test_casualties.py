@@ -730,3 +730,20 @@ def test_soldiers_fallen_in_service_are_killed(pipeline):
 )
 def test_people_named_by_nationality_are_civilians_unless_mixed(pipeline, text, expected):
     assert [key(c) for c in claims(pipeline, text)] == expected
+
+
+def test_a_toll_of_named_people_counts_them(pipeline):
+    # "the number of civilians killed" is killed and civilian, however the parser hangs the toll
+    text = (
+        "A residents' committee put the number of civilians killed in the town since Friday at more than 800.\n\n"
+        "The army said three soldiers were killed on Monday, bringing to 212 the number of soldiers killed "
+        "since the offensive began.\n\n"
+        "With the new losses, the number of government soldiers killed in the desert since January has risen "
+        "to 143."
+    )
+    assert [key(c) for c in claims(pipeline, text)] == [
+        ("killed", 800, None, "civilian"),
+        ("killed", 3, 3, "combatant"),
+        ("killed", 212, 212, "combatant"),
+        ("killed", 143, 143, "combatant"),
+    ]

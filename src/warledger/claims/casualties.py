@@ -432,6 +432,11 @@ class CasualtyExtractor:
                         out = self._toll_outcome(subj)
                         if out:
                             return out, noun, subj
+                    # "the number of soldiers killed ... has risen to 143", the toll's verb hung
+                    # under its own participle: the toll noun it rises from
+                    toll = self._toll_above(parent)
+                    if toll is not None:
+                        return self._toll_outcome(toll), noun, toll
                 break
             cur, hops = parent, hops + 1
         if noun_fallback is not None:
@@ -494,11 +499,31 @@ class CasualtyExtractor:
                 return None
         return None
 
+    def _toll_above(self, verb: Token) -> Token | None:
+        """A toll noun ("the number of ... killed") the parser made an ancestor of its verb."""
+        for a in list(verb.ancestors)[:3]:
+            if a.pos_ == "NOUN" and a.lemma_.lower() in ("number", "toll", "tally", "total", "count"):
+                return a if self._toll_outcome(a) else None
+        return None
+
+    def _toll_people(self, toll: Token | None) -> Token | None:
+        """ "the number of civilians killed": the people a toll counts."""
+        if toll is not None and toll.dep_ == "acl" and toll.head.head.lower_ == "of":
+            toll = toll.head.head.head  # the participle of "the number of civilians killed"
+        if toll is None or toll.lemma_.lower() not in ("number", "toll", "tally", "total", "count"):
+            return None
+        for c in toll.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lemma_.lower() in (self.civilian | self.combatant):
+                        return g
+        return None
+
     def _toll_outcome(self, subj: Token) -> str | None:
         words = {t.lemma_.lower() for t in subj.subtree}
         if words & {"toll", "number", "tally", "count", "total"}:
             if (
-                words & {"death", "dead", "fatality", "killed", "victim"}
+                words & {"death", "dead", "fatality", "killed", "kill", "victim"}
                 or subj.lemma_.lower() == "toll"
                 and not words & {"injury", "casualty"}
             ):
@@ -1347,7 +1372,9 @@ class CasualtyExtractor:
                 and h.marker_before is not None
             ):
                 continue  # "including one from ...": a part of something that is not people
-            said_to_be = self._predicate_people(h.noun, doc[h.mention.head])
+            said_to_be = self._predicate_people(h.noun, doc[h.mention.head]) or (
+                self._toll_people(h.trigger) if h.noun is None else None
+            )
             victims = self._victims(ctx, sent, said_to_be or h.noun, outcome, inherit, h.mention.people)
             if victims is None:
                 continue
