@@ -747,3 +747,18 @@ def test_a_toll_of_named_people_counts_them(pipeline):
         ("killed", 212, 212, "combatant"),
         ("killed", 143, 143, "combatant"),
     ]
+
+
+def test_one_more_of_the_figure_before(pipeline):
+    # "a third wounded", "another injured": one person of the kind just counted
+    text = (
+        "Two civilians were killed and a third wounded on Monday when a drone struck a car near the village "
+        "of Sidakan. Gunmen attacked an army checkpoint in the east last night, where 4 soldiers were killed "
+        "and another injured."
+    )
+    assert [key(c) for c in claims(pipeline, text)] == [
+        ("killed", 2, 2, "civilian"),
+        ("injured", 1, 1, "civilian"),
+        ("killed", 4, 4, "combatant"),
+        ("injured", 1, 1, "combatant"),
+    ]

@@ -1277,6 +1277,7 @@ class CasualtyExtractor:
             return place if place is not None and ctx.countries and place.country in ctx.countries else None
 
         mentions += self._named_people(span, taken, a_local_place)
+        mentions += self._one_more(span, mentions)
         mentions.sort(key=lambda m: m.start)
         if not mentions:
             self._note_period(ctx, sent, state)
@@ -1528,6 +1529,29 @@ class CasualtyExtractor:
             h.coordinated = True
             for u in used:
                 u.skip = True
+
+    def _one_more(self, span: Span, mentions: list[CountMention]) -> list[CountMention]:
+        """ "two civilians were killed and a third wounded", "4 soldiers were killed and another
+        injured": one more person of the figure before, with an outcome of its own."""
+        doc = span.doc
+        found = []
+        for tok in span:
+            if tok.lower_ not in ("another", "third", "fourth", "fifth") or tok.i + 1 >= span.end:
+                continue
+            if not any(m.end <= tok.i for m in mentions) or any(m.start <= tok.i < m.end for m in mentions):
+                continue  # nothing counted before it to be one more of
+            nxt = doc[tok.i + 1]
+            if nxt.tag_ not in ("VBN", "JJ", "VBD") or self._outcome_word(nxt) is None:
+                continue  # "another soldier", "a third attack": counted by a noun or no people
+            start = tok.i - 1 if tok.lower_ != "another" and doc[tok.i - 1].lower_ == "a" else tok.i
+            if tok.lower_ != "another" and start == tok.i:
+                continue  # "the third wounded" is a rank
+            found.append(
+                CountMention(
+                    start, tok.i + 1, tok.i, Count(1, 1, Qualifier.EXACT, doc[start : tok.i + 1].text)
+                )
+            )
+        return found
 
     def _named_people(self, span: Span, taken: set[int], ctx_lookup=None) -> list[CountMention]:
         """Named people who suffered an outcome: "Han Htay, father of X, and Phyo Thet Oo were
