@@ -762,3 +762,17 @@ def test_one_more_of_the_figure_before(pipeline):
         ("killed", 4, 4, "combatant"),
         ("injured", 1, 1, "combatant"),
     ]
+
+
+def test_the_dead_were_a_part_and_the_rest_were_fighters(pipeline):
+    text = (
+        "The monitor documented the death of 240 people across the country in May, the dead were 98 "
+        "civilians, among them 12 children, while the rest were fighters of various groups."
+    )
+    found = claims(pipeline, text)
+    assert [key(c) for c in found] == [
+        ("killed", 240, 240, "unknown"),
+        ("killed", 98, 98, "civilian"),
+        ("killed", 12, 12, "civilian"),
+    ]
+    assert found[1]["part_of"] == found[0]["id"] and found[2]["part_of"] == found[1]["id"]

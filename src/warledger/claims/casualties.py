@@ -432,6 +432,9 @@ class CasualtyExtractor:
                         out = self._toll_outcome(subj)
                         if out:
                             return out, noun, subj
+                        if parent.lemma_ == "be" and dep == "attr" and self._counts_the_dead(subj):
+                            # "the dead were 98 civilians": who the dead were
+                            return self._outcome_word(subj), noun, subj
                     # "the number of soldiers killed ... has risen to 143", the toll's verb hung
                     # under its own participle: the toll noun it rises from
                     toll = self._toll_above(parent)
@@ -498,6 +501,12 @@ class CasualtyExtractor:
                     return t
                 return None
         return None
+
+    def _counts_the_dead(self, subj: Token) -> bool:
+        """ "the dead", "the victims", "those killed": a subject that is the casualties themselves."""
+        if subj.lemma_.lower() in ("dead", "victim", "wounded", "injured", "casualty", "fatality"):
+            return any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        return subj.lower_ == "those" and any(self._outcome_word(c) for c in subj.children)
 
     def _toll_above(self, verb: Token) -> Token | None:
         """A toll noun ("the number of ... killed") the parser made an ancestor of its verb."""
@@ -1443,6 +1452,7 @@ class CasualtyExtractor:
             h.claim = claim
             if parent is None:
                 prev_victims = victims  # "N others" refers back to a top-level figure
+        self._dead_were_parts(hits)
         self._mixed_parents(sent, hits)
         self._note_period(ctx, sent, state, any(h.claim is not None for h in hits))
         return hits
@@ -1721,6 +1731,12 @@ class CasualtyExtractor:
             nxt = min((k.mention.start for k in hits if k.mention.start > h.noun.i), default=sent.span.end)
             after = sent.span.doc[h.noun.i + 1 : min(h.noun.i + 16, nxt, sent.span.end)]
             words = " ".join(t.lower_ for t in after)
+            rest = self._THE_REST.search(sent.span.doc[h.noun.i + 1 : sent.span.end].text.lower())
+            if rest and self._other_kind(rest.group(1), c.victims.category):
+                old = c.victims.category
+                c.victims = Victims(VictimCategory.UNKNOWN, None, c.victims.group)
+                self._others_follow(hits, h, old)
+                continue
             m = self._MOSTLY.search(words)
             # only a people word says who they were ("most of them to the capital" does not)
             named = m is not None and {m.group(1), m.group(1).removesuffix("s")} & (
@@ -1732,10 +1748,45 @@ class CasualtyExtractor:
                 c.victims = Victims(VictimCategory.UNKNOWN, None, c.victims.group)
                 self._others_follow(hits, h, old)
 
+    # "..., while the rest were fighters": the figure is not all of one kind
+    _THE_REST = re.compile(r"\b(?:the rest|the others|the remainder)\s+(?:were|are)\s+(?:\w+\s+){0,2}?(\w+)")
+
     _MOSTLY = re.compile(
         r"(?:^|, )(?:about |around |roughly |some |nearly |almost )?(?:mostly|mainly|most of them|largely"
         r"|predominantly|many of them|half of them|the majority of them)\s+(\w+)"
     )
+
+    def _other_kind(self, word: str, category: VictimCategory) -> bool:
+        """Is `word` ("fighters", "civilians") people of another category than `category`?"""
+        forms = {word, word.removesuffix("s")}
+        if forms & self.combatant:
+            return category != VictimCategory.COMBATANT
+        if forms & self.civilian:
+            return category != VictimCategory.CIVILIAN
+        return False
+
+    def _dead_were_parts(self, hits: list[_Hit]) -> None:
+        """ "the death of 240 people ..., the dead were 98 civilians": a part of the figure before."""
+        for i, h in enumerate(hits):
+            c = h.claim
+            if c is None or c.part_of is not None or h.trigger is None or h.trigger.dep_ != "nsubj":
+                continue  # "among the victims were ..." is told by the breakdown markers
+            if not self._counts_the_dead(h.trigger):
+                continue
+            total = next(
+                (
+                    p.claim
+                    for p in reversed(hits[:i])
+                    if p.claim is not None
+                    and p.trigger is not h.trigger  # not a sibling under the same "the dead were"
+                    and p.claim.part_of is None
+                    and p.claim.outcome == c.outcome
+                    and (p.claim.count.low or 0) > (c.count.low or 0)
+                ),
+                None,
+            )
+            if total is not None:
+                c.part_of = total.id
 
     @staticmethod
     def _others_follow(hits: list[_Hit], h: _Hit, old: VictimCategory) -> None:
