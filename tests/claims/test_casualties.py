@@ -776,3 +776,12 @@ def test_the_dead_were_a_part_and_the_rest_were_fighters(pipeline):
         ("killed", 12, 12, "civilian"),
     ]
     assert found[1]["part_of"] == found[0]["id"] and found[2]["part_of"] == found[1]["id"]
+
+
+def test_killed_in_clashes_with_a_side(pipeline):
+    text = (
+        "Somalia\n\nTen Somali soldiers were killed in clashes with al-Shabaab near Beledweyne on Monday, "
+        "officials said.\n"
+    )
+    found = claims(pipeline, text)
+    assert [(c["count"]["low"], c["perpetrator"]) for c in found] == [(10, "Al-Shabaab")]

@@ -199,6 +199,7 @@ class CasualtyExtractor:
         self.violent = set(lex.violent_actions)
         self.telling = set(lex.attribution.telling_verbs)
         self.conflict_nouns = {w.lower() for w in lex.conflict_nouns}
+        self.fight_nouns = {w.lower() for w in lex.fight_nouns}
         time_vocab = TimeVocabulary.load()
         self.day_parts = {w.lower() for w in time_vocab.day_parts}
         self.since_comparisons = {w.lower() for w in time_vocab.since_comparisons}
@@ -833,6 +834,25 @@ class CasualtyExtractor:
                 return name
         return None
 
+    def _fought_with(self, ctx: DocContext, sent: Sentence, trigger: Token | None) -> str | None:
+        """ "Ten soldiers were killed in clashes with al-Shabaab": the side the victims fought."""
+        if trigger is None:
+            return None
+        for t in [trigger, *list(trigger.ancestors)[:2]]:
+            for prep in t.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "after"):
+                    continue
+                for fight in prep.children:
+                    if fight.dep_ != "pobj" or fight.lemma_.lower() not in self.fight_nouns:
+                        continue
+                    for w in fight.children:
+                        if w.dep_ == "prep" and w.lower_ in ("with", "against"):
+                            foe = next((g for g in w.children if g.dep_ == "pobj"), None)
+                            name = self._actor_named(ctx, sent, foe) if foe is not None else None
+                            if name:
+                                return name
+        return None
+
     def _actor_named(self, ctx: DocContext, sent: Sentence, c: Token) -> str | None:
         """The armed actor a noun phrase names: "its forces" (the speaker's), "gunmen"
         (unidentified), "ISIS cells" (the modifier), "fighters of the ISWAP" (the whole)."""
@@ -1420,6 +1440,8 @@ class CasualtyExtractor:
                 perp = parent.claim.perpetrator
             if perp is None and victims.category == VictimCategory.COMBATANT:
                 perp = self._enemy_of_speaker(ctx, sent, victims, h.noun)
+            if perp is None:
+                perp = self._fought_with(ctx, sent, h.trigger)
             if perp is None and outcome in ("killed", "injured", "casualties", "captured", "missing"):
                 # the attacker of this very sentence ("an Israeli airstrike hit the house,
                 # killing 17"), else one the sentence points back to

@@ -100,6 +100,7 @@ class Lexicons:
     attribution: AttributionLex
     conflict_nouns: list[str] = field(default_factory=list)
     fallen_phrases: list[str] = field(default_factory=list)
+    fight_nouns: list[str] = field(default_factory=list)
 
     def outcome_of_lemma(self, lemma: str, pos: str) -> str | None:
         """The outcome a word names, by its lemma and coarse part of speech."""
@@ -132,6 +133,7 @@ def load_lexicons(lang: str = "en") -> Lexicons:
             "violent_actions",
             "conflict_nouns",
             "fallen_phrases",
+            "fight_nouns",
         )
     }
     outcomes = {k: _validate(OutcomeEntry, v, f"outcomes.yaml:{k}") for k, v in outcomes_raw.items()}
