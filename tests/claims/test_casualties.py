@@ -785,3 +785,10 @@ def test_killed_in_clashes_with_a_side(pipeline):
     )
     found = claims(pipeline, text)
     assert [(c["count"]["low"], c["perpetrator"]) for c in found] == [(10, "Al-Shabaab")]
+
+
+def test_a_transliterated_name_with_an_apostrophe_is_a_place(pipeline):
+    # the tagger reads "Turmus'ayya" as a common noun
+    text = "West Bank\n\nOne Palestinian was killed by settlers in Turmus'ayya on Friday, medics said.\n"
+    found = claims(pipeline, text, published=date(2025, 6, 28))
+    assert found and found[0]["place"]["name"] == "Turmus'ayya" and found[0]["place"]["country"] == "PS"

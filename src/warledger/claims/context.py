@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from warledger.actors import ActorIndex, ResolvedActor
 from warledger.claims.attribution import Attribution, AttributionFinder
@@ -66,6 +66,17 @@ def text_at(text: str, span: tuple) -> str:
 _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|the|and|al|de|du|la)\s+)*){1,7})\(([A-Z][A-Z.]{1,7})\)"
 )
+
+
+_AYIN_NAME = re.compile(r"^[A-Z][a-z]+['’ʼʻ][a-z]+(?:-[A-Z]?[a-z]+)*$")
+
+
+def transliterated_name(tok: Token) -> bool:
+    """A capitalised word mid-sentence with an ayin or hamza written as an apostrophe
+    ("Turmus'ayya", "Ma'arrat"): a transliterated name the tagger may read as a common noun."""
+    return tok.pos_ != "PROPN" and tok.i != tok.sent.start and bool(_AYIN_NAME.match(tok.text))
+
+
 _DIVISION_NOUNS = {"state", "province", "governorate", "region", "oblast", "department", "prefecture"}
 _BARE_ARMED_PLURALS = {
     "militants",

@@ -31,7 +31,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from spacy.tokens import Span, Token
 
-from warledger.claims.context import DocContext, Sentence
+from warledger.claims.context import DocContext, Sentence, transliterated_name
 from warledger.claims.lexicon import Lexicons, alt
 from warledger.errors import LexiconError
 from warledger.places.capitals import capital_of
@@ -782,6 +782,8 @@ class Reader:
     def place_of_token(self, tok: Token, sent: Sentence) -> Span | None:
         """The named place a token stands for, when it is a name and not an actor."""
         if tok.pos_ not in ("PROPN",) and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            if transliterated_name(tok):
+                return tok.doc[tok.i : tok.i + 1]  # "in Turmus'ayya": a name, however tagged
             # "its post of Tondo": an unknown name the tagger reads as a common noun, named by
             # its capital letter mid-sentence after "<place noun> of"
             if not (
@@ -972,6 +974,8 @@ class Reader:
             if not is_ent and not slot and tok.pos_ == "PROPN":
                 # "hit the Kadugli Teaching Hospital": a facility named after a town the gazetteer knows
                 slot = self._facility_name(tok) is not None
+            if transliterated_name(tok) and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS | {"of"}:
+                is_ent = True  # "killed in Turmus'ayya", tagged a common noun
             if tok.dep_ == "conj" and any(x.i in seen for x in tok.ancestors):
                 slot = True
             if tok.dep_ == "appos" and tok.head.lemma_.lower() in self.place_nouns:

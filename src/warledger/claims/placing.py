@@ -17,7 +17,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
-from warledger.claims.context import DocContext, Sentence
+from warledger.claims.context import DocContext, Sentence, transliterated_name
 from warledger.claims.lexicon import load_lexicons
 from warledger.reconcile.match import distance_km
 from warledger.types import Place
@@ -139,7 +139,11 @@ class PlaceFinder:
         taken = {t.i for e, _ in out for t in e}
         dated = {c for m in ctx.times_in(sent.start, sent.end) for c in range(m.start, m.end)}
         for t in sent.span:
-            if t.pos_ != "PROPN" or t.i in taken or (t.i > sent.span.start and doc[t.i - 1].pos_ == "PROPN"):
+            if (
+                (t.pos_ != "PROPN" and not transliterated_name(t))
+                or t.i in taken
+                or (t.i > sent.span.start and doc[t.i - 1].pos_ == "PROPN")
+            ):
                 continue
             k = t.i - 1
             while k > sent.span.start and doc[k].text in ('"', "“", "'", "‘"):
