@@ -310,6 +310,18 @@ def test_the_day_of_the_incident_not_of_the_statement(pipeline):
     assert e.when is not None and e.when.start == date(2023, 3, 8)
 
 
+def test_a_lead_placed_on_a_country_is_the_incident_told_next(pipeline):
+    # the lead gives only the day it was said; the next paragraph places and dates the strikes
+    text = (
+        "Drone strikes on suspected militant hideouts in northern Mali killed 30 people, an army "
+        "spokesman said Thursday.\n\n"
+        "He said the strikes late Tuesday hit two camps near Menaka, and that five people were wounded."
+    )
+    (e,) = events(pipeline, text)
+    assert e.place is not None and e.place.name == "Menaka"
+    assert e.when is not None and e.when.start == date(2023, 3, 7)
+
+
 @pytest.mark.parametrize(
     ("text", "etype", "sub"),
     [

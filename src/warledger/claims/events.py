@@ -1236,6 +1236,10 @@ class EventExtractor:
             # only the day it was said ("JNIM claimed on May 12 that ...") or a bare time of
             # day ("at dawn"): what was told happened on the day the narrative gives it
             told = state.when or self._narrative_day(rd, sent, None if self._bare_only(days) else place)
+            if told is None and place is not None and place.precision == "country":
+                # "strikes in eastern Afghanistan killed 46, a spokesman said Wednesday": a lead
+                # placed on a whole country is dated by the incident the narrative tells next
+                told = self._narrative_day(rd, sent, None)
             if told is not None:
                 return told
             return min(days, key=lambda t: abs(t.start - pos)).when
