@@ -304,6 +304,30 @@ def test_a_named_facility_stands_on_its_town(pipeline):
     assert [e.place.name for e in events(pipeline, text)] == ["Dorvale"]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "In Corvel, a drone strike on Wednesday hit a house in the Hesk neighbourhood, killing three "
+            "people, police said.",
+            "Hesk",
+        ),
+        (
+            "Also in Dorvale, two farmers were killed when a landmine exploded in the village "
+            "of Serrin on Wednesday.",
+            "Serrin",
+        ),
+        # a place in a clause of its own ("while in Q ...") leaves the fronted place the scene
+        (
+            "In Corvel, a missile killed three people on Wednesday, while in Serrin drones wounded two.",
+            "Corvel",
+        ),
+    ],
+)
+def test_a_fronted_place_frames_the_scene_its_clause_names(pipeline, text, place):
+    assert [e.place.name for e in events(pipeline, text) if e.place] == [place]
+
+
 def test_the_day_of_the_incident_not_of_the_statement(pipeline):
     text = "A drone strike killed six civilians in Corvel on Wednesday, the ministry said on Thursday."
     (e,) = events(pipeline, text)

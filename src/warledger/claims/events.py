@@ -1005,6 +1005,9 @@ class EventExtractor:
         elsewhere = [sp for sp in spans if self._other_incidents_place(sp, tok)]
         if elsewhere and len(elsewhere) < len(spans):
             spans = [sp for sp in spans if sp not in elsewhere]
+        frames = [sp for sp in spans if self._frame(rd, sp, spans, tok)]
+        if frames and len(frames) < len(spans):
+            spans = [sp for sp in spans if sp not in frames]
         if not spans:
             return self._reference(rd, sent, cue)
 
@@ -1045,6 +1048,39 @@ class EventExtractor:
             if prev:
                 return [p if isinstance(p, Place) else rd.place(p.text) for p in prev[:1]]
         return [self._facility_town(rd, sent, sp, spans) for sp in group]
+
+    def _frame(self, rd: Reader, sp: Span, spans: list[Span], tok: Token) -> bool:
+        """ "In P, a drone strike hit a house in the Q neighbourhood": a place fronted before a
+        comma frames the sentence; a place the incident's own clause names after it is the
+        scene. A place in a clause with a subject of its own ("while in Q drones wounded two")
+        is another incident's."""
+        root = sp.root
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in ("in", "at"):
+            return False
+        doc = sp.doc
+        start = doc[prep.i].sent.start
+        if any(t.dep_ != "advmod" for t in doc[start : prep.i]):
+            return False
+        if sp.end >= len(doc) or doc[sp.end].text != ",":
+            return False
+        for o in spans:
+            if o is sp or o.start < sp.end or rd.is_country_name(o.text):
+                continue
+            if rd.region(o) or rd.wide(o) or self._landmark(o):
+                continue
+            # the nearest clause with a subject over the place must hold the cue
+            clause = next(
+                (
+                    a
+                    for a in o.root.ancestors
+                    if a.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)
+                ),
+                None,
+            )
+            if clause is not None and any(t.i == tok.i for t in clause.subtree):
+                return True
+        return False
 
     def _facility_town(self, rd: Reader, sent: Sentence, sp: Span, spans: list[Span]) -> Place:
         """A facility the gazetteer does not know, with no town beside it ("inside the Saudi
