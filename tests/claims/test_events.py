@@ -328,6 +328,20 @@ def test_a_fronted_place_frames_the_scene_its_clause_names(pipeline, text, place
     assert [e.place.name for e in events(pipeline, text) if e.place] == [place]
 
 
+def test_a_capture_told_in_the_lead_takes_the_day_the_next_paragraph_gives(pipeline):
+    # the lead dates only the announcement; the statement's unplaced account dates the assault
+    text = (
+        "DORVALE (Reuters) - The rebels announced on Friday that they had taken full control of "
+        "Serrin, the army's last stronghold in the north.\n\n"
+        "In a statement posted online, the rebels said their fighters had stormed the headquarters "
+        "of the army's 3rd Brigade on Wednesday and cleared the remaining neighbourhoods the "
+        "following day."
+    )
+    (e,) = events(pipeline, text)
+    assert e.place is not None and e.place.name == "Serrin"
+    assert e.when is not None and e.when.start == date(2023, 3, 8)
+
+
 def test_the_day_of_the_incident_not_of_the_statement(pipeline):
     text = "A drone strike killed six civilians in Corvel on Wednesday, the ministry said on Thursday."
     (e,) = events(pipeline, text)

@@ -1313,7 +1313,15 @@ class EventExtractor:
         before = [d for d in days if d[0] < sent.index and (d[1] == sent.para.index or names_it(d))]
         if before:
             return before[-1][2]
-        after = [d for d in days if d[0] > sent.index and d[1] - sent.para.index <= 1 and names_it(d)]
+        # in a lead, the next incident dated: one at that place, or one the text places nowhere
+        # ("the RSF said its fighters had stormed the headquarters on Sunday")
+        after = [
+            d
+            for d in days
+            if d[0] > sent.index
+            and d[1] - sent.para.index <= 1
+            and (names_it(d) or not rd.places_in(rd.ctx.sentences[d[0]]))
+        ]
         if after and not any(d[0] < sent.index for d in days):
             return after[0][2]
         return None
