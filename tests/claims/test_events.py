@@ -342,6 +342,17 @@ def test_a_capture_told_in_the_lead_takes_the_day_the_next_paragraph_gives(pipel
     assert e.when is not None and e.when.start == date(2023, 3, 8)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Wednesday, an army convoy fell in ambush between Corvel and Hesk.",
+        "On Wednesday, an army convoy was ambushed between Corvel and Dorvale.",
+    ],
+)
+def test_a_scene_between_two_places_is_placed_on_the_first(pipeline, text):
+    assert [e.place.name for e in events(pipeline, text) if e.place] == ["Corvel"]
+
+
 def test_the_day_of_the_incident_not_of_the_statement(pipeline):
     text = "A drone strike killed six civilians in Corvel on Wednesday, the ministry said on Thursday."
     (e,) = events(pipeline, text)

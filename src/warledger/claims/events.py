@@ -1037,8 +1037,12 @@ class EventExtractor:
         if spans[0].start in countries and spans[0].root.i not in own:
             return self._reference(rd, sent, cue)  # "Ukraine's army said ... in the village"
         best = spans[0]
+        first = self._between_first(best)
+        if first is not None and not any(sp.start <= first.start < sp.end for sp in spans):
+            return [rd.place(first.text)]  # "an ambush between A and B", A read as no place
         group = next((g for g in rd._groups(sorted(spans, key=lambda s: s.start)) if best in g), [best])
-        if rd._road_end(best.root):
+        g0 = group[0].root
+        if rd._road_end(best.root) or (g0.dep_ == "pobj" and g0.head.lower_ == "between"):
             group = group[:1]  # "the road between A and B" is one scene, placed on A
         if all(rd.sub_unit(sp) for sp in group):
             # "an airstrike hit the market in Ward 3": the event is placed on the town
@@ -1081,6 +1085,19 @@ class EventExtractor:
             if clause is not None and any(t.i == tok.i for t in clause.subtree):
                 return True
         return False
+
+    @staticmethod
+    def _between_first(sp: Span) -> Span | None:
+        """ "fell in ambush between A and B": the scene between two places is placed on the
+        first, like a road between them, even when the tagger read A as no place."""
+        root = sp.root
+        head = root.head
+        if root.dep_ != "conj" or head.dep_ != "pobj" or head.head.lower_ != "between":
+            return None
+        if head.pos_ != "PROPN":
+            return None
+        start = min([head.i] + [c.i for c in head.children if c.dep_ == "compound" and c.i < head.i])
+        return head.doc[start : head.i + 1]
 
     def _facility_town(self, rd: Reader, sent: Sentence, sp: Span, spans: list[Span]) -> Place:
         """A facility the gazetteer does not know, with no town beside it ("inside the Saudi
