@@ -353,6 +353,17 @@ def test_a_scene_between_two_places_is_placed_on_the_first(pipeline, text):
     assert [e.place.name for e in events(pipeline, text) if e.place] == ["Corvel"]
 
 
+def test_the_next_day_counts_from_the_incident_told_just_before(pipeline):
+    # the arson in the paragraph yields no event of its own; "the next day" still counts from it
+    text = (
+        "On 1 March, an air strike on a vehicle in Corvel killed three men.\n\n"
+        "On 3 March, settlers set fire to two houses and five cars in Serrin. The next day, "
+        "residents demonstrated in Hesk against settler violence."
+    )
+    (protest,) = [e for e in events(pipeline, text) if e.event_type == "Protests"]
+    assert protest.when is not None and protest.when.start == date(2023, 3, 4)
+
+
 def test_the_day_of_the_incident_not_of_the_statement(pipeline):
     text = "A drone strike killed six civilians in Corvel on Wednesday, the ministry said on Thursday."
     (e,) = events(pipeline, text)

@@ -1523,12 +1523,35 @@ class EventExtractor:
             if off is not None and self._names_its_own_day(rd, e):
                 # "the strike came a day after fighters entered X on Sunday": the day is named
                 continue
-            if off is not None and last is not None and last.when is not None and last.when.start is not None:
+            base = self._told_before(rd, e, last)
+            if off is not None and base is not None:
                 # every event of the sentence: "On the same day, X said they had captured
                 # P after overnight fighting" dates the capture and the fighting
-                day = last.when.start + timedelta(days=off)
+                day = base + timedelta(days=off)
                 e.when = When(start=day, end=day, precision=Precision.DAY)
                 self._own_day[id(e)] = True
+
+    def _told_before(self, rd: Reader, e: EventClaim, last: EventClaim | None):
+        """The day "the next day" counts from: the incident told last before the sentence; a
+        dated incident the paragraph told that yielded no event of its own comes after an
+        event of an earlier paragraph ("On 30 January, settlers set fire to two houses. The
+        next day, ...")."""
+        sents = rd.ctx.sentences
+
+        def of(start: int):
+            return next((s for s in sents if s.start <= start < s.end), None)
+
+        base = last.when.start if last is not None and last.when is not None else None
+        own = of(e.evidence.start)
+        prev = of(last.evidence.start) if last is not None else None
+        if own is None or (prev is not None and prev.para.index >= own.para.index):
+            return base
+        told = [
+            d
+            for d in self._incidents
+            if d[0] < own.index and d[1] == own.para.index and d[2].start is not None
+        ]
+        return told[-1][2].start if told else base
 
     def _names_its_own_day(self, rd: Reader, e: EventClaim) -> bool:
         """The event's sentence names a weekday or a date besides its relative phrase."""
