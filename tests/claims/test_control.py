@@ -813,3 +813,19 @@ def test_a_name_running_past_its_head_and_a_people_misread_as_a_place(pipeline):
     items = control(pipeline, text, published=date(2023, 9, 12))
     assert [c.place.name for c in items] == ["Bamba"]
     assert items[0].actor != "Coordination"
+
+
+def test_only_fighting_that_goes_on_contests_a_change(pipeline):
+    # "continued to hold parts of the region" is no fighting inside the town
+    text = (
+        "Kursk\n\nRussia said on Thursday it had retaken the town of Sudzha. Ukraine did not confirm the loss "
+        "of Sudzha but said its troops continued to hold parts of the region.\n"
+    )
+    (c,) = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert c.extent == "full"
+    text = (
+        "Kursk\n\nRussia said on Thursday it had retaken the town of Sudzha, where mopping-up operations "
+        "are under way.\n"
+    )
+    (c,) = [c for c in control(pipeline, text) if c.kind == "change"]
+    assert c.extent == "partial"
