@@ -109,8 +109,6 @@ _ARMED_NOUNS = {
     "faction",
 }
 _TOWN_REFERENCE = re.compile(r"\bthe (town|village|city|settlement)\b", re.I)
-# Military sites: "the last outpost on the edge of P" is a part of P, wherever "the" points.
-_SITES = {"outpost", "post", "base", "camp", "checkpoint", "garrison", "barracks", "headquarters", "airbase"}
 # Nouns for the members of a non-state armed group: "the gangs", "the insurgents" point back at
 # the group the text named before.
 _BAND_NOUNS = {
@@ -176,7 +174,8 @@ _CIVILIAN_NOUNS = {
     "household",
     "person",
 }
-# Sites inside a place: a change on one is a partial change of the place around it.
+# Sites inside a place: a change on one is a partial change of the place around it, and "the last
+# outpost on the edge of P" is placed by its own phrase, wherever "the" points.
 _FACILITIES = {
     "headquarters",
     "base",
@@ -185,6 +184,8 @@ _FACILITIES = {
     "airbase",
     "garrison",
     "outpost",
+    "post",
+    "checkpoint",
     "compound",
     "camp",
 }
@@ -2110,7 +2111,7 @@ class ControlExtractor:
     def _holder_of_site(rd: Reader, sent: Sentence, obj: Token) -> Token | None:
         """ "captured the last junta outpost", "overran an army base": the side named on the site
         held it."""
-        if obj.lemma_.lower() not in _SITES:
+        if obj.lemma_.lower() not in _FACILITIES:
             return None
         for c in obj.children:
             if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < obj.i:
@@ -2137,7 +2138,7 @@ class ControlExtractor:
             or obj.tag_ in ("NNS", "NNPS")
             or low in ("territory", "position", "area", "land")
             # "the last outpost on the eastern edge of P": a site placed by its own phrase
-            or low in _SITES
+            or low in _FACILITIES
         )
         for inner in self._pobjs(obj, ("in", "on", "at", "near", "around", "inside", "of")) if loose else []:
             named = rd.named_places(inner, sent)
