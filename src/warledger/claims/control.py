@@ -278,6 +278,15 @@ def _armed_noun(tok: Token) -> bool:
     return low in _ARMED_NOUNS or (low.endswith("s") and low[:-1] in _ARMED_NOUNS)
 
 
+def _bounds(places: list, firsts: tuple[Token, ...], lasts: tuple[Token, ...]) -> tuple[int, int]:
+    """Evidence offsets (in the paragraph) from the earliest of ``firsts`` and the named places
+    to the end of the latest of ``lasts`` and the places."""
+    spans = [p for p in places if isinstance(p, Span)]
+    start = min([t.idx for t in firsts] + [p.start_char for p in spans])
+    end = max([t.idx + len(t.text) for t in lasts] + [p.end_char for p in spans])
+    return start, end
+
+
 def np_tokens(tok: Token) -> list[Token]:
     """The noun phrase of a head without its clauses, appositions and prepositions."""
     keep = [tok]
@@ -1891,9 +1900,7 @@ class ControlExtractor:
                 loser = None
             share = self._share(obj.sent if hasattr(obj, "sent") else sent.span, obj)
             when = rd.when(sent, tok)
-            spans = [p for p in places if isinstance(p, Span)]
-            ev_start = min([tok.idx, obj.idx] + [p.start_char for p in spans])
-            ev_end = max([tok.idx + len(tok.text), obj.idx + len(obj.text)] + [p.end_char for p in spans])
+            ev_start, ev_end = _bounds(places, (tok, obj), (tok, obj))
             if gainer_tok is not None and gainer is not None:
                 ev_start = min(ev_start, gainer_tok.idx)
             for p in places:
@@ -1948,9 +1955,7 @@ class ControlExtractor:
         if not places or receiver is None:
             return
         giver = rd.actor(giver_tok, sent, avoid={receiver.name}) if giver_tok is not None else None
-        spans = [p for p in places if isinstance(p, Span)]
-        ev_start = min([tok.idx] + [p.start_char for p in spans])
-        ev_end = max([receiver_tok.idx + len(receiver_tok.text)] + [p.end_char for p in spans])
+        ev_start, ev_end = _bounds(places, (tok,), (receiver_tok,))
         for p in places:
             claim = self._claim(
                 ctx,
@@ -1996,9 +2001,7 @@ class ControlExtractor:
         if gainer is None or gainer.kind not in _ARMED_KINDS and gainer.known:
             return
         partial = part or self._partial_phrase(obj, target) or obj.lemma_.lower() in self.partial_words
-        spans = [p for p in places if isinstance(p, Span)]
-        ev_start = min([gainer_tok.idx, tok.idx] + [p.start_char for p in spans])
-        ev_end = max([tok.idx + len(tok.text)] + [p.end_char for p in spans])
+        ev_start, ev_end = _bounds(places, (gainer_tok, tok), (tok,))
         for p in places:
             claim = self._claim(
                 ctx,
@@ -2299,9 +2302,7 @@ class ControlExtractor:
         )
         if now:
             when = rd.when(sent, tok)
-        spans = [p for p in places if isinstance(p, Span)]
-        ev_start = min([tok.idx, *(p.start_char for p in spans)])
-        ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
+        ev_start, ev_end = _bounds(places, (tok,), (tok,))
         for p in places:
             claim = self._claim(
                 ctx,
@@ -2463,9 +2464,7 @@ class ControlExtractor:
         if not places or holder is None:
             return
         partial = part or self._partial_phrase(place_tok, target)
-        spans = [p for p in places if isinstance(p, Span)]
-        ev_start = min([verb.idx, *(p.start_char for p in spans)])
-        ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
+        ev_start, ev_end = _bounds(places, (verb,), (tok,))
         for p in places:
             claim = self._claim(
                 ctx,
@@ -2541,9 +2540,7 @@ class ControlExtractor:
         now = prep.lower_ == "in" and any(c.dep_ == "advmod" and c.lower_ == "now" for c in verb.children)
         if now:
             when = rd.when(sent, verb)
-        spans = [p for p in places if isinstance(p, Span)]
-        ev_start = min([verb.idx, *(p.start_char for p in spans)])
-        ev_end = max([tok.idx + len(tok.text), *(p.end_char for p in spans)])
+        ev_start, ev_end = _bounds(places, (verb,), (tok,))
         for p in places:
             claim = self._claim(
                 ctx,
