@@ -499,10 +499,7 @@ class DocContext:
         return found
 
     def _resolve_in_context(self, name: str) -> Place | None:
-        try:
-            return self.gazetteer.resolve(name, countries=self.place_countries, admin1s=self.provinces)
-        except TypeError:  # a gazetteer without context ranking (test doubles)
-            return self.gazetteer.resolve(name, countries=self.place_countries)
+        return self.gazetteer.resolve(name, countries=self.place_countries, admin1s=self.provinces)
 
     @cached_property
     def provinces(self) -> list[str]:
@@ -521,8 +518,7 @@ class DocContext:
                         start -= 1
                     names.append(p.doc[start : tok.i].text)
             for name in names:
-                rank = getattr(self.gazetteer, "rank", None)
-                ranked = rank(name, countries=self.place_countries) if rank else []
+                ranked = self.gazetteer.rank(name, countries=self.place_countries)
                 if not ranked or not ranked[0].allowed:
                     continue
                 # "Sinaloa" is a town and a state: the state counts as named
