@@ -413,6 +413,7 @@ class Reader:
         self._main_place: Place | None | bool = False
         self._known: dict[str, bool] = {}
         self._abbrevs: dict[str, ActorRef] | None = None
+        self._places: dict[int, list[Span]] = {}
 
     # ---- actors -------------------------------------------------------------------
     def actor(self, tok: Token | None, sent: Sentence, avoid: set[str] | None = None) -> ActorRef | None:
@@ -948,7 +949,13 @@ class Reader:
         return False
 
     def places_in(self, sent: Sentence) -> list[Span]:
-        """Every named place in a sentence, in order."""
+        """Every named place in a sentence, in order (read once per sentence: the control,
+        contest and reference passes ask for the same sentences many times)."""
+        if sent.index not in self._places:
+            self._places[sent.index] = self._read_places(sent)
+        return list(self._places[sent.index])
+
+    def _read_places(self, sent: Sentence) -> list[Span]:
         out: list[Span] = []
         seen: set[int] = set()
         skip_to = dateline_end(sent.span) or 0
